@@ -1,0 +1,71 @@
+"""The named hypotheses that the lecture's steps rely on.
+
+A hypothesis is imposed by substitution: for general n the canonical sum
+sum_j y_j is replaced by 1; for a concrete n the last y is eliminated,
+y_n = 1 - (y_1 + ... + y_{n-1}), which lets ``cancel`` decide the step exactly.
+Index hypotheses such as i != j are not substitutions: they restrict which
+index values a concrete check takes and how Kronecker deltas and piecewise
+conditions are resolved; :func:`distinct` names them.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .derivation import Hypothesis
+from .notation import n, y, k
+
+__all__ = ["SUM_Y_ONE", "from_equation", "distinct_name", "KNOWN"]
+
+
+def _sum_y_rule(n_value):
+    if n_value is None:
+        return {sp.Sum(y[k], (k, 1, n)): sp.Integer(1)}
+    last = sp.Integer(n_value)
+    return {y[last]: 1 - sum((y[q] for q in range(1, n_value)), sp.Integer(0))}
+
+
+SUM_Y_ONE = Hypothesis(
+    name="sum-y-1",
+    latex=r"\sum_{j=1}^{n} y_j = 1",
+    text="the desired outputs sum to 1 (y is a probability distribution)",
+    rule=_sum_y_rule,
+)
+
+
+def from_equation(lhs, rhs, name=None, latex=None):
+    """A hypothesis ``lhs = rhs`` imposed by substitution.
+
+    For general n, ``lhs`` is replaced by ``rhs`` (a sum on the left is matched
+    in the checker's canonical form, so the name of its index does not matter).
+    For a concrete n the equation is solved for its last indexed unknown,
+    which is then eliminated.
+    """
+    lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
+    text = f"{lhs} = {rhs}"
+
+    def rule(n_value):
+        if n_value is None:
+            return {lhs: rhs}
+        eq = (lhs - rhs).subs(n, n_value).doit()
+        unknowns = sorted(eq.atoms(sp.Indexed), key=sp.default_sort_key)
+        if not unknowns:
+            return {}
+        last = unknowns[-1]
+        solved = sp.solve(eq, last, dict=False)
+        return {last: solved[0]} if len(solved) == 1 else {}
+
+    return Hypothesis(
+        name=name or text.replace(" ", ""),
+        latex=latex or f"{sp.latex(lhs)} = {sp.latex(rhs)}",
+        text=text,
+        rule=rule,
+    )
+
+
+def distinct_name(first, second):
+    """The name of the index hypothesis ``first != second``."""
+    return f"{first}!={second}"
+
+
+KNOWN = {SUM_Y_ONE.name: SUM_Y_ONE}

@@ -1,0 +1,147 @@
+"""The lecture's notation as SymPy objects.
+
+Every formula in the toolkit is built from these names, so that the proofs, the
+numeric checks and the printed handouts speak of the same objects:
+
+* ``n`` output neurons of layer L, ``m`` neurons of layer L-1;
+* ``z[i]`` the weighted input z_i^{(L)}, ``a[j]`` the softmax output a_j^{(L)},
+  ``y[j]`` the desired output, ``b[i]`` the bias b_i^{(L)};
+* ``w[j, i]`` the weight w_{ji}^{(L)} from neuron j of layer L-1 to neuron i of
+  layer L, and ``a_prev[j]`` the activation a_j^{(L-1)};
+* ``C`` the cost of one example and ``delta[i]`` the output error delta_i^{(L)}.
+
+The symbols ``a`` and ``C`` are names, not formulas: their meaning is given by a
+:class:`Model` (softmax with cross-entropy, or sigmoid with the quadratic cost),
+which the checker unfolds when it compares two expressions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import sympy as sp
+
+__all__ = [
+    "n", "m", "i", "j", "k", "l", "p",
+    "z", "a", "y", "b", "w", "a_prev", "delta", "C", "t",
+    "SumExcept", "sum_all", "sum_except", "d", "softmax_def",
+    "Model", "SOFTMAX_CE", "SIGMOID_QUADRATIC", "sigma",
+]
+
+n = sp.Symbol("n", integer=True, positive=True)
+m = sp.Symbol("m", integer=True, positive=True)
+i, j, k, l, p = sp.symbols("i j k l p", integer=True, positive=True)
+
+z = sp.IndexedBase("z", real=True)
+a = sp.IndexedBase("a", positive=True)
+y = sp.IndexedBase("y", real=True)
+b = sp.IndexedBase("b", real=True)
+w = sp.IndexedBase("w", real=True)
+a_prev = sp.IndexedBase("a_prev", real=True)
+delta = sp.IndexedBase("delta", real=True)
+t = sp.Symbol("t", positive=True)
+C = sp.Symbol("C", real=True)
+
+
+class SumExcept(sp.Expr):
+    r"""The sum :math:`\sum_{j \ne i} f(j)` over j = 1..n, with i excluded.
+
+    It is kept as its own object so that the handouts print it as the lecture
+    writes it; ``doit`` turns it into :math:`\sum_{j=1}^{n} f(j) - f(i)`, which
+    holds whenever 1 <= i <= n.
+    Arguments: ``(f, j, i, n)``.
+    """
+
+    is_commutative = True
+
+    def __new__(cls, function, index, excluded, upper):
+        return sp.Expr.__new__(cls, sp.sympify(function), index, excluded, sp.sympify(upper))
+
+    @property
+    def function(self):
+        return self.args[0]
+
+    @property
+    def index(self):
+        return self.args[1]
+
+    @property
+    def excluded(self):
+        return self.args[2]
+
+    @property
+    def upper(self):
+        return self.args[3]
+
+    @property
+    def free_symbols(self):
+        return sp.Sum(self.function, (self.index, 1, self.upper)).free_symbols | {self.excluded}
+
+    def doit(self, **hints):
+        f = self.function.doit(**hints) if hints.get("deep", True) else self.function
+        whole = sp.Sum(f, (self.index, 1, self.upper))
+        if self.upper.is_Integer:
+            whole = whole.doit()
+        return whole - f.subs(self.index, self.excluded)
+
+    def _eval_subs(self, old, new):
+        if old == self.index:
+            return self
+        return None
+
+
+def sum_all(f, index=j, upper=n):
+    """The lecture's :math:`\\sum_{j=1}^{n} f`, unevaluated."""
+    return sp.Sum(f, (index, 1, upper))
+
+
+def sum_except(f, index=j, excluded=i, upper=n):
+    """The lecture's :math:`\\sum_{j \\ne i} f`, unevaluated."""
+    return SumExcept(f, index, excluded, upper)
+
+
+def d(f, x):
+    """The partial derivative of f with respect to x, kept unevaluated (a formula on a slide)."""
+    return sp.Derivative(f, x, evaluate=False)
+
+
+def softmax_def(q, index=l, upper=n):
+    """The softmax output :math:`a_q = e^{z_q} / \\sum_{l=1}^{n} e^{z_l}`."""
+    return sp.exp(z[q]) / sp.Sum(sp.exp(z[index]), (index, 1, upper))
+
+
+def sigma(x):
+    """The sigmoid function 1 / (1 + e^{-x})."""
+    return 1 / (1 + sp.exp(-x))
+
+
+@dataclass(frozen=True)
+class Model:
+    """What ``a[q]`` and ``C`` mean: an output activation and a cost.
+
+    ``output(q, upper)`` gives a_q as a function of the z's; ``cost(upper)`` gives
+    C as a function of the a's; ``z_of_params(q, upper_prev)`` gives z_q as a
+    function of b, w and a^{(L-1)}.
+    """
+
+    name: str
+    output: Callable
+    cost: Callable
+
+    @staticmethod
+    def z_of_params(q, upper_prev=m, index=p):
+        return b[q] + sp.Sum(w[index, q] * a_prev[index], (index, 1, upper_prev))
+
+
+SOFTMAX_CE = Model(
+    name="softmax + cross-entropy",
+    output=lambda q, upper=n: softmax_def(q, upper=upper),
+    cost=lambda upper=n: -sp.Sum(y[k] * sp.log(a[k]), (k, 1, upper)),
+)
+
+SIGMOID_QUADRATIC = Model(
+    name="sigmoid + quadratic cost",
+    output=lambda q, upper=n: sigma(z[q]),
+    cost=lambda upper=n: sp.Rational(1, 2) * sp.Sum((a[k] - y[k]) ** 2, (k, 1, upper)),
+)

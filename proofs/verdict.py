@@ -1,0 +1,146 @@
+"""Verdicts: what the checker concluded about a step, a derivation, a claim.
+
+A verdict is one of
+
+* ``proved`` -- SymPy reduced the difference of the two sides to zero (or
+  decided the sign of an inequality) with no hypothesis;
+* ``proved-under:<h>`` -- the same, after imposing the named hypotheses;
+* ``refuted`` -- a concrete counterexample was found (n, z, y and both sides);
+* ``undecided`` -- SymPy could not reduce it and no counterexample was found.
+
+Numeric agreement is never a verdict; it is reported as evidence beside one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+__all__ = ["PROVED", "PROVED_UNDER", "REFUTED", "UNDECIDED", "Verdict",
+           "Counterexample", "StepResult", "PartResult", "FactResult", "ClaimResult", "worst"]
+
+PROVED = "proved"
+PROVED_UNDER = "proved-under"
+REFUTED = "refuted"
+UNDECIDED = "undecided"
+
+_RANK = {PROVED: 0, PROVED_UNDER: 1, UNDECIDED: 2, REFUTED: 3}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A verdict with the hypotheses it needed (empty unless proved-under)."""
+
+    kind: str
+    hypotheses: tuple = ()
+
+    def __str__(self):
+        if self.kind == PROVED_UNDER:
+            return f"{PROVED_UNDER}:{','.join(self.hypotheses)}"
+        return self.kind
+
+    @property
+    def ok(self):
+        return self.kind in (PROVED, PROVED_UNDER)
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """A concrete point where two sides differ: n, the values of the variables, both sides."""
+
+    n: Optional[int]
+    values: dict
+    lhs: str
+    rhs: str
+
+    def __str__(self):
+        vals = ", ".join(f"{k} = {v}" for k, v in self.values.items())
+        head = f"n = {self.n}: " if self.n is not None else ""
+        return f"{head}{vals}; left side = {self.lhs}, right side = {self.rhs}"
+
+
+@dataclass
+class StepResult:
+    """The verdict on one step, for general n (``n is None``) or a concrete n."""
+
+    index: int
+    lhs: object
+    rhs: object
+    relation: str
+    justification: str
+    verdict: Verdict
+    n: Optional[int] = None
+    counterexample: Optional[Counterexample] = None
+    method: str = ""
+
+
+@dataclass
+class PartResult:
+    """The verdicts on every step of one derivation, for one n."""
+
+    title: str
+    n: Optional[int]
+    steps: list
+    verdict: Verdict
+
+
+@dataclass
+class FactResult:
+    """The verdict on one computed fact (a table, a minimum, a limit)."""
+
+    title: str
+    verdict: Verdict
+    detail: str = ""
+    n: Optional[int] = None
+    counterexample: Optional[Counterexample] = None
+
+
+@dataclass
+class ClaimResult:
+    """Everything the prover found about one claim."""
+
+    claim: object
+    general: Optional[Verdict]
+    instances: dict
+    parts: list = field(default_factory=list)
+    facts: list = field(default_factory=list)
+    numeric: Optional[object] = None
+    seconds: float = 0.0
+
+    @property
+    def id(self):
+        return self.claim.id
+
+    @property
+    def verdict(self):
+        """The worst verdict over general n and all instances."""
+        vs = [v for v in [self.general, *self.instances.values()] if v is not None]
+        return worst(vs)
+
+    @property
+    def ok(self):
+        return self.verdict.ok
+
+    def failures(self):
+        """Every step or fact result that is not proved, general n first."""
+        out = []
+        for part in self.parts:
+            out += [s for s in part.steps if not s.verdict.ok]
+        out += [f for f in self.facts if not f.verdict.ok]
+        return out
+
+
+def worst(verdicts):
+    """The worst of several verdicts; hypotheses of proved-under ones are merged."""
+    verdicts = list(verdicts)
+    if not verdicts:
+        return Verdict(PROVED)
+    top = max(verdicts, key=lambda v: _RANK[v.kind])
+    if top.kind == PROVED_UNDER:
+        hyps = []
+        for v in verdicts:
+            for h in v.hypotheses:
+                if h not in hyps:
+                    hyps.append(h)
+        return Verdict(PROVED_UNDER, tuple(hyps))
+    return top
