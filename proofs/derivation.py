@@ -19,7 +19,7 @@ import sympy as sp
 
 from .notation import Model, SOFTMAX_CE
 
-__all__ = ["Hypothesis", "Step", "Derivation", "Claim", "RELATIONS"]
+__all__ = ["Hypothesis", "Step", "Derivation", "Fact", "Claim", "RELATIONS"]
 
 RELATIONS = ("=", "<=", ">=", "<", ">")
 
@@ -59,7 +59,9 @@ class Derivation:
     ``indices`` are the free indices (each ranging over 1..n) and
     ``distinct`` the pairs of them that differ (the lecture's i != j).
     ``general`` says whether the chain is checked for a symbolic n;
-    ``min_n`` is the smallest n it is meant for.
+    ``min_n`` and ``max_n`` bound the concrete n it is meant for;
+    ``prev_indices`` are the indices that run over layer L-1 (1..m);
+    ``domain`` gives atoms assumptions, e.g. ``{y: {"nonnegative": True}}``.
     """
 
     title: str
@@ -71,13 +73,38 @@ class Derivation:
     distinct: tuple = ()
     general: bool = True
     min_n: int = 1
+    max_n: Optional[int] = None
+    prev_indices: tuple = ()
     note: str = ""
     domain: dict = field(default_factory=dict)
+
+    def applies_to(self, n_value):
+        """Whether the chain is meant for ``n_value`` classes (``None``: general n)."""
+        if n_value is None:
+            return self.general
+        return n_value >= self.min_n and (self.max_n is None or n_value <= self.max_n)
 
     @property
     def expressions(self):
         """The chain's expressions, the start first."""
         return (self.start,) + tuple(s.expr for s in self.steps)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A computed check that is not a chain: ``kind`` names the decision procedure.
+
+    Kinds: ``"limit"`` (data: expr, var, point, expected), ``"minimum"`` (expr,
+    var, expected value, expected argmin), ``"sign"`` (expr, substitution,
+    expected sign: the substitution parametrises a region), ``"table"`` (the
+    lecture's table: y, the a_1 column, the printed C column).  ``n`` is the
+    number of classes the fact is about, or ``None``.
+    """
+
+    title: str
+    kind: str
+    data: dict
+    n: Optional[int] = None
 
 
 @dataclass(frozen=True)
@@ -98,5 +125,5 @@ class Claim:
     parts: tuple
     hypotheses: tuple = ()
     facts: tuple = ()
-    numeric: Optional[Callable] = None
+    numeric: tuple = ()
     lecture: str = ""

@@ -48,10 +48,12 @@ def from_equation(lhs, rhs, name=None, latex=None):
         if n_value is None:
             return {lhs: rhs}
         eq = (lhs - rhs).subs(n, n_value).doit()
-        unknowns = sorted(eq.atoms(sp.Indexed), key=sp.default_sort_key)
+        # Eliminate another unknown than y where there is one: y_n is the
+        # unknown that sum y = 1 eliminates.
+        unknowns = sorted(eq.atoms(sp.Indexed), key=lambda s: (s.base == y, sp.default_sort_key(s)))
         if not unknowns:
             return {}
-        last = unknowns[-1]
+        last = next((s for s in reversed(unknowns) if s.base != y), unknowns[-1])
         solved = sp.solve(eq, last, dict=False)
         return {last: solved[0]} if len(solved) == 1 else {}
 

@@ -25,7 +25,7 @@ import sympy as sp
 __all__ = [
     "n", "m", "i", "j", "k", "l", "p",
     "z", "a", "y", "b", "w", "a_prev", "delta", "C", "t",
-    "SumExcept", "sum_all", "sum_except", "d", "softmax_def",
+    "SumExcept", "sum_all", "sum_except", "d", "softmax_def", "times", "frac",
     "Model", "SOFTMAX_CE", "SIGMOID_QUADRATIC", "sigma",
 ]
 
@@ -35,7 +35,7 @@ i, j, k, l, p = sp.symbols("i j k l p", integer=True, positive=True)
 
 z = sp.IndexedBase("z", real=True)
 a = sp.IndexedBase("a", positive=True)
-y = sp.IndexedBase("y", real=True)
+y = sp.IndexedBase("y", nonnegative=True)  # 0 <= y_j <= 1: the lecture's desired outputs
 b = sp.IndexedBase("b", real=True)
 w = sp.IndexedBase("w", real=True)
 a_prev = sp.IndexedBase("a_prev", real=True)
@@ -111,9 +111,31 @@ def softmax_def(q, index=l, upper=n):
     return sp.exp(z[q]) / sp.Sum(sp.exp(z[index]), (index, 1, upper))
 
 
-def sigma(x):
-    """The sigmoid function 1 / (1 + e^{-x})."""
-    return 1 / (1 + sp.exp(-x))
+class sigma(sp.Function):
+    """The sigmoid function sigma(x) = 1 / (1 + e^{-x}), with sigma' = sigma (1 - sigma)."""
+
+    def fdiff(self, argindex=1):
+        s = sigma(self.args[0])
+        return s * (1 - s)
+
+    def _eval_rewrite_as_exp(self, x, **kwargs):
+        return 1 / (1 + sp.exp(-x))
+
+    def _eval_is_positive(self):
+        return self.args[0].is_real
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+
+def times(*factors):
+    """A product kept as written on the slide (``y_i / a_i * a_i`` is not cancelled)."""
+    return sp.Mul(*factors, evaluate=False)
+
+
+def frac(numerator, denominator):
+    """A fraction kept as written on the slide."""
+    return sp.Mul(numerator, sp.Pow(denominator, -1, evaluate=False), evaluate=False)
 
 
 @dataclass(frozen=True)

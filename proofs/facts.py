@@ -1,0 +1,91 @@
+"""Decision procedures for the facts that are not chains.
+
+* ``limit``: SymPy's ``limit`` equals the expected value;
+* ``minimum``: ``sympy.calculus.util.minimum`` over (0, oo) equals the expected
+  value, and the only critical point is the expected argmin;
+* ``sign``: after the substitution that parametrises a region by positive
+  variables, :func:`proofs.sign.sign_of` gives the expected sign;
+* ``table``: each entry of the lecture's table, evaluated with 30 digits,
+  rounds to the printed value (and is not within 1e-20 of a rounding
+  boundary, so the rounding is certain).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.calculus.util import minimum
+
+from .derivation import Fact
+from .sign import sign_of
+from .verdict import PROVED, REFUTED, UNDECIDED, FactResult, Verdict
+
+__all__ = ["check_fact", "table_rows"]
+
+
+def check_fact(fact: Fact) -> FactResult:
+    """Decide one fact."""
+    decide = {"limit": _limit, "minimum": _minimum, "sign": _sign, "table": _table}[fact.kind]
+    kind, detail = decide(fact.data)
+    return FactResult(title=fact.title, verdict=Verdict(kind), detail=detail, n=fact.n)
+
+
+def _limit(data):
+    got = sp.limit(data["expr"], data["var"], data["point"])
+    ok = sp.simplify(got - data["expected"]) == 0
+    return (PROVED if ok else REFUTED), f"limit = {got}"
+
+
+def _minimum(data):
+    expr, var = data["expr"], data["var"]
+    low = minimum(expr, var, sp.Interval.open(0, sp.oo))
+    critical = sp.solve(sp.diff(expr, var), var)
+    ok = sp.simplify(low - data["expected"]) == 0 and critical == [data["argmin"]]
+    return (PROVED if ok else REFUTED), f"minimum {low} at {var} = {critical}"
+
+
+def _sign(data):
+    expr = data["expr"].xreplace(data.get("substitution", {}))
+    got = sign_of(expr)
+    if got is None:
+        return UNDECIDED, "sign not decided"
+    ok = got == data["expected"]
+    return (PROVED if ok else REFUTED), f"sign {got}"
+
+
+def table_rows(data):
+    """The lecture's table, computed: (a_1, a_2, a_3, C) for each printed a_1, exact."""
+    y1, y2, y3 = data["y"]
+    rows = []
+    for a1 in data["a1"]:
+        a2, a3 = sp.Rational(2, 3) * (1 - a1), sp.Rational(1, 3) * (1 - a1)
+        c = -(y1 * sp.log(a1) + y2 * sp.log(a2) + y3 * sp.log(a3))
+        rows.append((a1, a2, a3, c))
+    return rows
+
+
+def _rounds_to(value, printed, digits=2):
+    x = sp.N(value, 30)
+    scaled = x * 10 ** digits
+    nearest = sp.floor(scaled + sp.Rational(1, 2))
+    margin = abs(scaled - sp.floor(scaled) - sp.Rational(1, 2))
+    return nearest == sp.Rational(printed).limit_denominator(10 ** digits) * 10 ** digits, margin > sp.Float("1e-20")
+
+
+def _table(data):
+    rows = table_rows(data)
+    bad, unsure = [], []
+    for (a1, a2, a3, c), (p2, p3, pc) in zip(rows, data["printed"]):
+        for value, printed, name in ((a2, p2, "a_2"), (a3, p3, "a_3"), (c, pc, "C")):
+            ok, certain = _rounds_to(value, printed)
+            if not ok:
+                bad.append(f"a_1 = {a1}: {name} = {sp.N(value, 6)}, printed {printed}")
+            elif not certain:
+                unsure.append(f"a_1 = {a1}: {name}")
+    best = min(rows, key=lambda r: sp.N(r[3], 30))[0]
+    if best != data["argmin"]:
+        bad.append(f"smallest C at a_1 = {best}, expected {data['argmin']}")
+    if bad:
+        return REFUTED, "; ".join(bad)
+    if unsure:
+        return UNDECIDED, "rounding too close to call: " + ", ".join(unsure)
+    return PROVED, f"{len(rows)} rows match to 2 decimals; smallest C at a_1 = {best}"

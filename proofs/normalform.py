@@ -1,0 +1,214 @@
+"""A normal form for expressions with sums over a symbolic number of classes.
+
+SymPy cannot decide ``A == B`` for general n by ``simplify``: it crashes on
+unevaluated sums (sympy#14570) and leaves Piecewise conditions such as
+``i <= n`` that come from differentiating a sum by one of its terms.  This
+module takes an expression that :func:`proofs.unfold.unfold` produced and
+brings it to a rational function of finitely many *atoms*:
+
+1. ``doit`` evaluates derivatives, Kronecker deltas and sums over j != i;
+2. Piecewise conditions are resolved with the facts that every index lies in
+   1..n (or 1..m) and that the declared pairs of indices differ;
+3. logarithms of products and exponentials are expanded (z is real);
+4. every sum is made linear: its argument is expanded, factors that do not
+   depend on the summation index are taken out, and the index is renamed
+   canonically, so that sum_j y_j and sum_k y_k are the same atom;
+5. each remaining sum becomes one atom, each e^{z_q} a positive atom E_q.
+
+Hypotheses are substitutions applied to the atoms (sum_j y_j -> 1).  Two
+expressions are equal when the difference of their normal forms cancels to 0.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .notation import SumExcept, sigma
+
+__all__ = ["Facts", "normal_form", "canonical", "atomize", "keep_excepts"]
+
+
+def keep_excepts(expr, table: dict):
+    """Sums over j != i of positive terms become positive atoms (for inequality steps).
+
+    With n >= 2 such a sum has at least one positive term, so it is positive;
+    keeping it whole lets the sign of a_j - 1 = -(sum_{l != j} e^{z_l}) / (...)
+    be read off.
+    """
+    def atom(s):
+        if s.function.is_positive:
+            if s not in table:
+                table[s] = sp.Symbol(f"R{len(table)}", positive=True)
+            return table[s]
+        return s
+    return expr.replace(lambda e: isinstance(e, SumExcept), atom)
+
+_MAX_ROUNDS = 6
+
+
+class Facts:
+    """What is known about indices: all lie in their ranges; ``distinct`` pairs differ."""
+
+    def __init__(self, distinct=()):
+        self.distinct = {frozenset(pair) for pair in distinct}
+
+    def decide(self, cond):
+        """True/False for a Piecewise condition, or None when it cannot be decided."""
+        if cond in (sp.true, sp.false):
+            return bool(cond)
+        if isinstance(cond, (sp.And, sp.Or, sp.Not)):
+            parts = [self.decide(c) for c in cond.args]
+            if isinstance(cond, sp.Not):
+                return None if parts[0] is None else not parts[0]
+            if isinstance(cond, sp.And):
+                if any(p is False for p in parts):
+                    return False
+                return True if all(p is True for p in parts) else None
+            if any(p is True for p in parts):
+                return True
+            return False if all(p is False for p in parts) else None
+        if isinstance(cond, (sp.Eq, sp.Ne)):
+            pair = frozenset((cond.lhs, cond.rhs))
+            if pair in self.distinct:
+                return isinstance(cond, sp.Ne)
+            return None
+        if isinstance(cond, sp.Rel):
+            # Every index lies in its range: q >= 1 and q <= n (or m).
+            small, big = (cond.lhs, cond.rhs) if isinstance(cond, (sp.Le, sp.Lt)) else (cond.rhs, cond.lhs)
+            if _is_index(small) and (big.is_Symbol and not big.is_Dummy) and isinstance(cond, (sp.Le, sp.Ge)):
+                return True
+            if _is_index(big) and small == 1 and isinstance(cond, (sp.Le, sp.Ge)):
+                return True
+        return None
+
+    def resolve(self, expr):
+        """Replace every Piecewise by the branch whose condition holds."""
+        def pick(pw):
+            for value, cond in pw.args:
+                verdict = self.decide(cond)
+                if verdict is True:
+                    return value
+                if verdict is None:
+                    return pw
+            return pw
+        return expr.replace(lambda e: isinstance(e, sp.Piecewise), pick)
+
+    def kronecker(self, expr):
+        """Kronecker deltas of two distinct indices are 0."""
+        def kd(e):
+            if frozenset(e.args) in self.distinct:
+                return sp.Integer(0)
+            return e
+        return expr.replace(lambda e: isinstance(e, sp.KroneckerDelta), kd)
+
+
+def _is_index(x):
+    return isinstance(x, (sp.Symbol, sp.Dummy)) and x.is_integer is True
+
+
+def _expand(expr):
+    return sp.expand(expr, deep=True, mul=True, multinomial=True, power_exp=True,
+                     power_base=False, log=False, basic=True)
+
+
+def _expand_logs(expr):
+    return expr.replace(lambda e: isinstance(e, sp.log),
+                        lambda e: sp.expand_log(e, force=True))
+
+
+def _depth(expr):
+    sums = [s for s in sp.preorder_traversal(expr) if isinstance(s, sp.Sum)]
+    return 0 if not sums else 1 + max(_depth(s.function) for s in sums)
+
+
+def _linear_sum(s: sp.Sum):
+    (var, lo, hi), = s.limits
+    body = _expand(s.function)
+    total = sp.Integer(0)
+    for term in sp.Add.make_args(body):
+        const, dep = term.as_independent(var, as_Add=False)
+        if dep == 1:
+            total += const * (hi - lo + 1)
+            continue
+        if dep.has(sp.KroneckerDelta):
+            total += const * sp.Sum(dep, (var, lo, hi)).doit()
+            continue
+        canon = sp.Symbol(f"_s{_depth(dep)}", integer=True, positive=True)
+        total += const * sp.Sum(dep.xreplace({var: canon}), (canon, lo, hi))
+    return total
+
+
+def canonical(expr, facts: Facts | None = None):
+    """Sums made linear with canonical indices; Piecewise resolved; logs expanded."""
+    facts = facts or Facts()
+    expr = sp.sympify(expr)
+    expr = expr.replace(lambda e: isinstance(e, sigma), lambda e: e.rewrite(sp.exp))
+    for _ in range(_MAX_ROUNDS):
+        before = expr
+        expr = expr.doit()
+        expr = facts.kronecker(facts.resolve(expr))
+        expr = _expand_logs(expr)
+        expr = _bottom_up_sums(expr)
+        expr = facts.kronecker(facts.resolve(expr))
+        if expr == before:
+            break
+    return expr
+
+
+def _bottom_up_sums(expr):
+    if not expr.args or isinstance(expr, sp.Indexed):
+        return expr
+    if isinstance(expr, sp.Sum) and len(expr.limits) == 1:
+        inner = _bottom_up_sums(expr.function)
+        return _linear_sum(sp.Sum(inner, *expr.limits))
+    args = [_bottom_up_sums(a) for a in expr.args]
+    return expr.func(*args)
+
+
+def atomize(expr, table: dict):
+    """Replace sums by atoms (shared through ``table``) and e^{c z_q + ...} by powers of E_q."""
+    def sum_atom(s):
+        if s not in table:
+            if s.function.is_positive:
+                table[s] = sp.Symbol(f"S{len(table)}", positive=True)
+            elif s.function.is_nonnegative:
+                table[s] = sp.Symbol(f"S{len(table)}", nonnegative=True)
+            else:
+                table[s] = sp.Symbol(f"S{len(table)}")
+        return table[s]
+
+    expr = expr.replace(lambda e: isinstance(e, sp.Sum), sum_atom)
+
+    def exp_atom(e):
+        out = sp.Integer(1)
+        rest = sp.Integer(0)
+        for term in sp.Add.make_args(sp.expand(e.args[0])):
+            coeff, core = term.as_coeff_Mul()
+            if isinstance(core, (sp.Indexed, sp.Symbol)) and coeff.is_Rational:
+                key = ("E", core)
+                if key not in table:
+                    table[key] = sp.Symbol(f"E{len(table)}", positive=True)
+                out *= table[key] ** coeff
+            else:
+                rest += term
+        return out * (sp.exp(rest) if rest != 0 else 1)
+
+    expr = expr.replace(lambda e: isinstance(e, sp.exp), exp_atom)
+    return expr.replace(lambda e: isinstance(e, sp.log),
+                        lambda e: sp.expand_log(sp.log(sp.factor(sp.together(e.args[0]))), force=True))
+
+
+def normal_form(expr, facts: Facts | None = None, table: dict | None = None, subs=None):
+    """The canonical rational form of an unfolded expression.
+
+    ``subs`` (a dict) imposes hypotheses on canonical sums; ``table`` lets two
+    expressions share atoms, so that their difference cancels.
+    """
+    facts = facts or Facts()
+    table = {} if table is None else table
+    expr = canonical(expr, facts)
+    if subs:
+        canon_subs = {canonical(k, facts): v for k, v in subs.items()}
+        expr = expr.xreplace(canon_subs)
+        expr = canonical(expr, facts)
+    return atomize(expr, table)

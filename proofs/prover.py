@@ -1,0 +1,40 @@
+"""Running claims: every derivation for general n and each concrete n, every fact.
+
+:func:`check_derivation` is the one entry point for chains -- the lecture's
+built-in proofs and a user's derivations read by :mod:`proofs.latex` alike.
+"""
+
+from __future__ import annotations
+
+import time
+
+from .derivation import Claim, Derivation
+from .facts import check_fact
+from .stepcheck import check_chain
+from .verdict import ClaimResult, worst
+
+__all__ = ["check_derivation", "prove_claim"]
+
+
+def check_derivation(derivation: Derivation, n_values=(None, 2, 3, 4), seed=0):
+    """Check a chain for each of ``n_values`` it applies to (``None``: general n)."""
+    return [check_chain(derivation, q, seed=seed) for q in n_values if derivation.applies_to(q)]
+
+
+def prove_claim(claim: Claim, n_max=8, seed=0, numeric=None) -> ClaimResult:
+    """Every verdict on ``claim``: general n, n = 1..n_max, its facts, and numeric evidence."""
+    start = time.perf_counter()
+    parts = []
+    for derivation in claim.parts:
+        parts += check_derivation(derivation, (None, *range(1, n_max + 1)), seed=seed)
+    facts = [check_fact(f) for f in claim.facts]
+    general_vs = [p.verdict for p in parts if p.n is None] + [f.verdict for f in facts if f.n is None]
+    general = worst(general_vs) if general_vs else None
+    instances = {}
+    for q in range(1, n_max + 1):
+        vs = [p.verdict for p in parts if p.n == q] + [f.verdict for f in facts if f.n == q]
+        if vs:
+            instances[q] = worst(vs)
+    evidence = numeric(claim, seed) if numeric is not None else None
+    return ClaimResult(claim=claim, general=general, instances=instances, parts=parts,
+                       facts=facts, numeric=evidence, seconds=time.perf_counter() - start)

@@ -1,0 +1,83 @@
+"""The search for counterexamples: concrete points where two sides differ.
+
+Each point is exact (small rationals for z and y; y normalised to sum 1 when
+that hypothesis is in force) and both sides are evaluated with mpmath at 40
+significant digits, so a reported difference is a real one, not rounding.
+"""
+
+from __future__ import annotations
+
+import random
+
+import sympy as sp
+
+from .notation import y as y_base
+from .verdict import Counterexample
+
+__all__ = ["find_counterexample", "random_point"]
+
+_DIGITS = 40
+_POINTS = 6
+
+
+def random_point(symbols, rng, sum_y_one=False, domain=None):
+    """Exact rational values for the given symbols (Indexed z, y, ... or plain symbols)."""
+    point = {}
+    for s in sorted(symbols, key=sp.default_sort_key):
+        if isinstance(s, sp.Indexed) and s.base == y_base:
+            point[s] = sp.Rational(rng.randint(1, 9), 10)
+        elif s.is_positive or s.is_nonnegative:
+            point[s] = sp.Rational(rng.randint(1, 9), 10)
+        else:
+            point[s] = sp.Rational(rng.randint(-20, 20), 10)
+    ys = [s for s in point if isinstance(s, sp.Indexed) and s.base == y_base]
+    if sum_y_one and ys:
+        total = sum(point[s] for s in ys)
+        for s in ys:
+            point[s] = point[s] / total
+    return point
+
+
+def _free(expr):
+    atoms = set()
+    for s in expr.free_symbols:
+        if isinstance(s, sp.IndexedBase):
+            continue
+        atoms.add(s)
+    indexed = expr.atoms(sp.Indexed)
+    base_names = {x.base.label for x in indexed}
+    return {s for s in atoms | indexed if s not in base_names and not (isinstance(s, sp.Symbol) and s.is_integer)}
+
+
+def find_counterexample(lhs, rhs, n_value, relation="=", sum_y_one=False, seed=0, domain=None):
+    """A point where ``lhs relation rhs`` fails by more than rounding, or None."""
+    rng = random.Random(seed)
+    symbols = _free(lhs) | _free(rhs)
+    for _ in range(_POINTS):
+        point = random_point(symbols, rng, sum_y_one, domain)
+        try:
+            left = sp.N(lhs.subs(point), _DIGITS)
+            right = sp.N(rhs.subs(point), _DIGITS)
+        except (ZeroDivisionError, ValueError, TypeError):
+            continue
+        if not (left.is_real and right.is_real):
+            continue
+        scale = max(1, abs(left), abs(right))
+        gap = left - right
+        tol = sp.Float(10) ** (-(_DIGITS - 10)) * scale
+        broken = {
+            "=": abs(gap) > tol,
+            "<=": gap > tol,
+            ">=": gap < -tol,
+            "<": gap > -tol,
+            ">": gap < tol,
+        }[relation]
+        if broken:
+            values = {str(k): str(v) for k, v in point.items()}
+            return Counterexample(n=n_value, values=values,
+                                  lhs=_show(left), rhs=_show(right))
+    return None
+
+
+def _show(x):
+    return f"{float(x):.12g}"

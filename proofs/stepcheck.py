@@ -1,0 +1,222 @@
+"""The step checker: one verdict for each link of a chain.
+
+Every derivation -- the lecture's built-in proofs and a user's chain read from
+LaTeX -- goes through :func:`check_chain`.  For each neighbouring pair of
+expressions it
+
+1. unfolds both sides (:mod:`proofs.unfold`) and brings them to a normal form,
+   for general n (:mod:`proofs.normalform`) or for a concrete n and concrete
+   indices (:mod:`proofs.instance`);
+2. cancels the difference: 0 means **proved**; for an inequality the sign of
+   the difference is decided (:mod:`proofs.sign`);
+3. failing that, imposes the derivation's hypotheses and tries again:
+   success means **proved under** those hypotheses;
+4. failing that, looks for a counterexample (:mod:`proofs.refute`) and says
+   **refuted** with it, or **undecided** when there is none.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from . import instance as inst
+from .derivation import Derivation
+from .hypotheses import SUM_Y_ONE
+from .normalform import Facts, atomize, keep_excepts, normal_form
+from .refute import find_counterexample
+from .sign import holds
+from .unfold import unfold
+from .verdict import (PROVED, PROVED_UNDER, REFUTED, UNDECIDED, PartResult,
+                      StepResult, Verdict, worst)
+
+__all__ = ["check_chain", "check_pair"]
+
+
+def _with_domain(expr, domain):
+    """Give atoms the assumptions a derivation declares (e.g. y_j >= 0)."""
+    if not domain:
+        return expr
+    repl = {}
+    for atom in expr.atoms(sp.Indexed):
+        if atom.base in domain:
+            repl[atom] = sp.IndexedBase(atom.base.label, **domain[atom.base])[atom.indices]
+    for sym in expr.free_symbols:
+        if sym in domain and isinstance(sym, sp.Symbol):
+            repl[sym] = sp.Symbol(sym.name, **domain[sym])
+    return expr.xreplace(repl)
+
+
+def _decide(left, right, relation, domain):
+    diff = _with_domain(left - right, domain)
+    if relation == "=":
+        return sp.cancel(sp.together(diff)) == 0
+    return holds(diff, relation) is True
+
+
+class _Forms:
+    """Normal forms of a chain's expressions, computed once per instance."""
+
+    def __init__(self, derivation: Derivation, n_value, values):
+        self.d = derivation
+        self.n = n_value
+        self.values = values
+        self.facts = Facts(derivation.distinct)
+        self.table = {}
+        self.unfolded = []
+        for e in derivation.expressions:
+            if n_value is None:
+                self.unfolded.append(unfold(e, derivation.model))
+            else:
+                self.unfolded.append(inst.instantiate(e, derivation.model, n_value, values))
+        self._cache = {}
+
+    def plain(self, k):
+        return self._get(k, hypotheses=False, whole=False)
+
+    def under(self, k):
+        return self._get(k, hypotheses=True, whole=False)
+
+    def whole(self, k, hypotheses=False):
+        """The form in which sums over j != i of positive terms stay positive atoms."""
+        return self._get(k, hypotheses, whole=True)
+
+    def _get(self, k, hypotheses, whole):
+        key = (k, hypotheses, whole)
+        if key not in self._cache:
+            expr = self.unfolded[k]
+            if whole:
+                expr = keep_excepts(expr, self.table)
+            self._cache[key] = self._form(expr, self._rules() if hypotheses else [])
+        return self._cache[key]
+
+    def _rules(self):
+        # Hypotheses that define other unknowns are imposed before sum y = 1,
+        # so that eliminating y_n does not leave their substitutions stale.
+        ordered = [h for h in self.d.hypotheses if h is not SUM_Y_ONE]
+        ordered += [h for h in self.d.hypotheses if h is SUM_Y_ONE]
+        return [h.rule(self.n) for h in ordered]
+
+    def _form(self, expr, rules):
+        if self.n is None:
+            subs = {}
+            for rule in rules:
+                subs.update(rule)
+            return normal_form(expr, self.facts, self.table, subs)
+        for rule in rules:
+            expr = expr.xreplace(rule)
+        return atomize(expr, self.table)
+
+
+def _as_sum(expr):
+    """``expr`` as c * sum_j f over one range, or None."""
+    if expr == 0:
+        return sp.Integer(0), None
+    coeff, rest = expr.as_coeff_Mul()
+    if isinstance(rest, sp.Sum) and len(rest.limits) == 1:
+        return coeff, rest
+    return None
+
+
+def _termwise(left, right):
+    """The summand of left - right when both are sums over the same range (else None)."""
+    pl, pr = _as_sum(left), _as_sum(right)
+    if pl is None or pr is None or (pl[1] is None and pr[1] is None):
+        return None
+    limits = (pl[1] or pr[1]).limits[0]
+    var = limits[0]
+    parts = []
+    for coeff, s in (pl, pr):
+        if s is None:
+            parts.append(sp.Integer(0))
+            continue
+        if s.limits[0][1:] != limits[1:]:
+            return None
+        parts.append(coeff * s.function.xreplace({s.limits[0][0]: var}))
+    return parts[0] - parts[1]
+
+
+def check_pair(forms: _Forms, k: int, relation: str):
+    """The verdict on step k (between expressions k-1 and k) of one instance."""
+    d = forms.d
+    if relation != "=" and forms.n is None:
+        summand = _termwise(forms.unfolded[k - 1], forms.unfolded[k])
+        if summand is not None and holds(summand, relation if relation in ("<=", ">=") else
+                                         {"<": "<=", ">": ">="}[relation]) is True:
+            if relation in ("<=", ">=") or holds(summand, relation) is True:
+                return Verdict(PROVED), None, "sign, term by term"
+    views = [(False, False)]
+    if relation != "=" and forms.n is None:
+        views.insert(0, (False, True))
+    if d.hypotheses:
+        views += [(True, w) for _, w in views]
+    for hyp, whole in views:
+        left = forms.whole(k - 1, hyp) if whole else forms._get(k - 1, hyp, False)
+        right = forms.whole(k, hyp) if whole else forms._get(k, hyp, False)
+        if _decide(left, right, relation, d.domain):
+            method = "cancel" if relation == "=" else "sign"
+            if hyp:
+                names = tuple(h.name for h in d.hypotheses)
+                return Verdict(PROVED_UNDER, names), None, method + " under hypotheses"
+            return Verdict(PROVED), None, method
+    return None, None, ""
+
+
+def _refute(derivation, k, relation, n_value, values, seed):
+    """Look for a counterexample on concrete instances, starting from the smallest n."""
+    sum_y_one = SUM_Y_ONE in derivation.hypotheses
+    candidates = [(n_value, [values])] if n_value is not None else [
+        (q, inst.assignments(derivation.indices, derivation.distinct, q, _prev(derivation))[:3])
+        for q in range(max(2, derivation.min_n), max(2, derivation.min_n) + 2)]
+    exprs = derivation.expressions
+    for q, vals in candidates:
+        for v in vals:
+            left = inst.instantiate(exprs[k - 1], derivation.model, q, v)
+            right = inst.instantiate(exprs[k], derivation.model, q, v)
+            if derivation.hypotheses:
+                for h in derivation.hypotheses:
+                    if h is not SUM_Y_ONE:
+                        left, right = left.xreplace(h.rule(q)), right.xreplace(h.rule(q))
+            left, right = _with_domain(left, derivation.domain), _with_domain(right, derivation.domain)
+            cx = find_counterexample(left, right, q, relation, sum_y_one, seed=seed)
+            if cx is not None:
+                if v:
+                    cx.values.update({str(ix): str(val) for ix, val in v.items()})
+                return cx
+    return None
+
+
+def _prev(derivation):
+    return derivation.prev_indices
+
+
+def check_chain(derivation: Derivation, n_value=None, seed=0) -> PartResult:
+    """Check every step of ``derivation`` for general n (``None``) or one concrete n."""
+    exprs = derivation.expressions
+    if n_value is None:
+        runs = [(None, {})]
+    else:
+        runs = [(n_value, v) for v in inst.assignments(
+            derivation.indices, derivation.distinct, n_value, _prev(derivation))]
+    per_step = {k: [] for k in range(1, len(exprs))}
+    for q, values in runs:
+        forms = _Forms(derivation, q, values)
+        for k in range(1, len(exprs)):
+            relation = derivation.steps[k - 1].relation
+            verdict, cx, method = check_pair(forms, k, relation)
+            if verdict is None:
+                cx = _refute(derivation, k, relation, q, values, seed)
+                verdict = Verdict(REFUTED) if cx else Verdict(UNDECIDED)
+                method = "counterexample" if cx else "no reduction, no counterexample"
+            per_step[k].append((verdict, cx, method, values))
+    steps = []
+    for k in range(1, len(exprs)):
+        step = derivation.steps[k - 1]
+        results = per_step[k]
+        verdict = worst(r[0] for r in results) if results else Verdict(PROVED)
+        cx = next((r[1] for r in results if r[1] is not None), None)
+        method = next((r[2] for r in results if r[0] == verdict), results[0][2] if results else "vacuous")
+        steps.append(StepResult(index=k, lhs=exprs[k - 1], rhs=exprs[k], relation=step.relation,
+                                justification=step.justification, verdict=verdict, n=n_value,
+                                counterexample=cx, method=method))
+    return PartResult(title=derivation.title, n=n_value, steps=steps,
+                      verdict=worst(s.verdict for s in steps))
