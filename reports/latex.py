@@ -29,6 +29,8 @@ so one printer serves the LaTeX and the Markdown handouts.
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence
@@ -47,6 +49,12 @@ INDEXED_NAMES = {
     "y": ("y", ""),
 }
 """How each indexed name of :mod:`proofs.notation` is written: base and superscript."""
+
+SYMBOL_NAMES = {
+    "vec_a": r"\mathbf{a}^{(L)}",
+    "vec_y": r"\mathbf{y}",
+}
+"""Symbols that stand for the lecture's vectors, and how they are written."""
 
 # The lecture's order of factors in a product: lower rank first.
 _FACTOR_RANK = {"w": 2, "a_prev": 3, "y": 4, "a": 5, "delta": 6, "b": 7, "z": 8}
@@ -83,8 +91,6 @@ class LecturePrinter(LatexPrinter):
       derivatives in a product, as the lecture does.
     """
 
-    printmethod = "_lecture_latex"
-
     _default_settings = dict(
         LatexPrinter._default_settings,
         ln_notation=True,
@@ -112,6 +118,19 @@ class LecturePrinter(LatexPrinter):
         if sup:
             tex += "^{%s}" % sup
         return tex
+
+    def _print_Symbol(self, expr, style="plain"):
+        if expr.name in SYMBOL_NAMES:
+            return SYMBOL_NAMES[expr.name]
+        # a_1 rather than SymPy's a_{1}: one-character subscripts as the lecture writes them.
+        return re.sub(r"_\{(\w)\}", r"_\1", super()._print_Symbol(expr, style))
+
+    def _print_Tuple(self, expr):
+        return r"\left(%s\right)" % ", ".join(self._print(e) for e in expr)
+
+    def _print_Abs(self, expr, exp=None):
+        tex = r"\lvert %s\rvert" % self._print(expr.args[0])
+        return tex if exp is None else r"%s^{%s}" % (tex, exp)
 
     def _print_IndexedBase(self, expr):
         name = str(expr.label)
@@ -153,6 +172,11 @@ class LecturePrinter(LatexPrinter):
         top = r"\partial" if order == 1 else r"\partial^{%s}" % order
         den = " ".join(variables)
         body = expr.expr
+        if (isinstance(body, sp.Function) and len(body.args) == 1 and order == 1
+                and expr.variables == body.args):
+            # sigma'(z): the derivative of a function of one variable by that variable.
+            name = self._print(body.func(sp.Symbol("_x"))).split(r"\left(")[0]
+            return r"%s'\left(%s\right)" % (name, self._print(body.args[0]))
         if isinstance(body, (sp.Symbol, sp.Indexed)):
             return r"\frac{%s %s}{%s}" % (top, self._print(body), den)
         return r"\frac{%s}{%s}\left(%s\right)" % (top, den, self._print(body))
@@ -199,7 +223,7 @@ class LecturePrinter(LatexPrinter):
             return list(expr.args)
         terms = list(sp.Add.make_args(expr))
         terms = super()._as_ordered_terms(expr, order=None) if self.order != "none" else terms
-        return sorted(terms, key=lambda t: t.could_extract_minus_sign())
+        return sorted(terms, key=lambda t: (t.could_extract_minus_sign(), not t.is_Number))
 
     def _print_Add(self, expr, order=None):
         tex = ""
@@ -326,6 +350,17 @@ class LecturePrinter(LatexPrinter):
         return r"\frac{%s}{%s}" % (top, bottom)
 
     # --- relations ----------------------------------------------------------------
+
+    def _print_And(self, expr):
+        """Two inequalities that share a side print as a chain, 0 < a_j < 1."""
+        args = list(expr.args)
+        if len(args) == 2 and all(isinstance(r, sp.core.relational.Relational) for r in args):
+            for first, second in (args, args[::-1]):
+                if first.rhs == second.lhs and first.rel_op in ("<", "<=") and second.rel_op in ("<", "<="):
+                    ops = {"<": "<", "<=": r"\le"}
+                    return "%s %s %s %s %s" % (self._print(first.lhs), ops[first.rel_op], self._print(first.rhs),
+                                               ops[second.rel_op], self._print(second.rhs))
+        return r",\quad ".join(self._print(r) for r in args)
 
     def _print_Relational(self, expr):
         ops = {"==": "=", "!=": r"\ne", "<": "<", ">": ">", "<=": r"\le", ">=": r"\ge"}

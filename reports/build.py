@@ -1,0 +1,125 @@
+"""``python -m reports.build``: the verified handouts, in Russian and English, LaTeX and Markdown.
+
+Usage::
+
+    python -m reports.build [--lang ru,en] [--format tex,md] [--out DIR] [--pdf] [--n N]
+                            [--include FILE ...]
+
+For each language it writes ``softmax.<lang>.tex`` and ``softmax.<lang>.md``
+(with the SVG figures ``softmax.<lang>.<figure>.svg``) into ``DIR``
+(default ``handouts``).  Every file is computed in memory first and then
+written atomically, so an error or an interrupt leaves no half-written
+handout.  Bad arguments and unwritable folders are reported in one line on
+stderr with exit status 2; ``--pdf`` without ``latexmk`` says so and exits
+with status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .atomic import write_all
+from .lang import LANGUAGES
+
+__all__ = ["main", "FORMATS", "build_files", "UsageError"]
+
+FORMATS = ("tex", "md")
+STEM = "softmax"
+
+
+class UsageError(ValueError):
+    """A bad command line: reported in one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UsageError(message)
+
+
+def _choices(text, known, what):
+    values = [v.strip() for v in text.split(",") if v.strip()]
+    if not values:
+        raise UsageError(f"--{what} needs at least one of {','.join(known)}")
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        raise UsageError(f"unknown {what} {unknown[0]!r}; known: {','.join(known)}")
+    return tuple(dict.fromkeys(values))
+
+
+def _parser():
+    parser = _Parser(prog="python -m reports.build", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--lang", default=",".join(LANGUAGES), help="languages, comma-separated (ru,en)")
+    parser.add_argument("--format", default=",".join(FORMATS), help="formats, comma-separated (tex,md)")
+    parser.add_argument("--out", default="handouts", help="output folder (default: handouts)")
+    parser.add_argument("--pdf", action="store_true", help="compile the LaTeX with latexmk")
+    parser.add_argument("--n", type=int, default=8, help="check every claim for n = 1..N too (default 8)")
+    parser.add_argument("--include", action="append", default=[], metavar="FILE",
+                        help="a user's LaTeX derivation to check and include (repeatable)")
+    return parser
+
+
+def _writable_folder(path):
+    folder = Path(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"cannot create the output folder {str(folder)!r}: {error.strerror}") from None
+    if not folder.is_dir():
+        raise UsageError(f"the output path {str(folder)!r} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"the output folder {str(folder)!r} is not writable")
+    return folder
+
+
+def build_files(langs=LANGUAGES, formats=FORMATS, n_max=8, includes=()):
+    """``{file name: content}`` for every handout asked for, computed in memory."""
+    from .pipeline import documents
+    from .markdown import render_markdown
+    from .tex import render_tex
+
+    files = {}
+    for lang, document in documents(langs, n_max=n_max, includes=includes).items():
+        stem = f"{STEM}.{lang}"
+        if "tex" in formats:
+            files[f"{stem}.tex"] = render_tex(document)
+        if "md" in formats:
+            files.update(render_markdown(document, stem))
+    return files
+
+
+def main(argv=None):
+    """Run the command line; returns the exit status."""
+    try:
+        args = _parser().parse_args(argv)
+        langs = _choices(args.lang, LANGUAGES, "language")
+        formats = _choices(args.format, FORMATS, "format")
+        if args.n < 1:
+            raise UsageError(f"--n must be at least 1, got {args.n}")
+        for include in args.include:
+            if not Path(include).is_file():
+                raise UsageError(f"--include: no such file {include!r}")
+        folder = _writable_folder(args.out)
+        files = build_files(langs, formats, n_max=args.n, includes=tuple(args.include))
+        written = write_all(folder, files)
+    except UsageError as error:
+        print(f"reports.build: {error}", file=sys.stderr)
+        return 2
+    except (ValueError, TypeError, LookupError, OSError) as error:
+        print(f"reports.build: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("reports.build: interrupted; no handout was half-written", file=sys.stderr)
+        return 130
+    for path in written:
+        print(path)
+    if args.pdf and "tex" in formats:
+        from .pdf import compile_all
+        return compile_all(folder, [p for p in written if p.suffix == ".tex"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

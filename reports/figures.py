@@ -1,0 +1,110 @@
+"""The handouts' tables and figures, built per language from computed data.
+
+* the lecture's table of C against a_1 and the plot of C(a_1) with its
+  minimum at a_1 = y_1 (from :mod:`reports.table`);
+* the output distributions of the NumPy network on held-out digits, and
+* the learning-slowdown experiment (both from plain data; see
+  :mod:`reports.experiments` for where the data come from).
+
+Each ``*_blocks`` function takes a catalog and returns document blocks, so
+that the same data give the Russian and the English figure.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from proofs.notation import C, a, b, i, sigma, y, z
+
+from .document import Figure, Math, Paragraph, Table, Text
+from .inline import fill
+from .latex import lecture_latex
+from .plot import DigitPanel, FigureGrid, LinePlot, Marker, Series
+from .table import TARGET, cost_curve, cost_table
+
+__all__ = ["cost_blocks", "digits_blocks", "slowdown_blocks"]
+
+
+def _m(expr):
+    """A formula as a label for a plot (LaTeX text with $...$)."""
+    return "$%s$" % lecture_latex(expr)
+
+
+def _fmt(value, digits=2):
+    return f"{float(value):.{digits}f}"
+
+
+def cost_blocks(cat, rows=None, curve=None):
+    """The recomputed table of C(a_1) and the plot of C(a_1), minimum marked."""
+    rows = cost_table() if rows is None else rows
+    curve = cost_curve() if curve is None else curve
+    third = sp.Rational(1, 3)
+    a2 = sp.Eq(a[2], sp.Mul(2 * third, 1 - a[1], evaluate=False), evaluate=False)
+    a3 = sp.Eq(a[3], sp.Mul(third, 1 - a[1], evaluate=False), evaluate=False)
+    cost = sp.Eq(C, sp.Mul(-1, sp.Add(*(y[q] * sp.log(a[q]) for q in (1, 2, 3)), evaluate=False),
+                           evaluate=False), evaluate=False)
+    header = ((Math(lecture_latex(a[1])),), (Math(lecture_latex(a2)),), (Math(lecture_latex(a3)),),
+              (Math(lecture_latex(cost)),))
+    body = tuple(((Text(_fmt(r.a1, 1)),), (Text(_fmt(r.a2)),), (Text(_fmt(r.a3)),), (Text(_fmt(r.cost)),))
+                 for r in rows)
+    best = min(range(len(rows)), key=lambda q: float(rows[q].cost))
+    target = sp.Eq(sp.Symbol("vec_y"), sp.Tuple(*TARGET), evaluate=False)
+    intro = Paragraph(fill(cat.word("table.intro")) + (Text(" "), Math(lecture_latex(target)), Text(".")))
+    table = Table(header=header, rows=body, highlight=best, align="cccc")
+    x_min = float(rows[best].a1)
+    y_min = float(rows[best].cost)
+    plot = LinePlot(
+        series=(Series("", curve),),
+        xlabel=_m(a[1]), ylabel=_m(C), title=cat.word("figure.cost.title"),
+        markers=(Marker(x_min, y_min, cat.word("figure.cost.minimum")),),
+    )
+    figure = Figure(name="cost", plot=plot, caption=fill(cat.word("figure.cost")))
+    return (intro, table, figure)
+
+
+def digits_blocks(cat, panels, synthetic=False):
+    """Images beside their output distributions a^{(L)}: ``panels`` is a sequence of dicts
+    with ``image`` (rows of grey levels in [0, 1]), ``probabilities``, ``correct`` and ``predicted``."""
+    if panels is None:
+        return (Paragraph(fill(cat.word("figure.digits.missing"))),)
+    cells = []
+    for panel in panels:
+        title = "".join(p.text if isinstance(p, Text) else "$%s$" % p.latex for p in fill(
+            cat.word("figure.digits.panel"), {"correct": panel["correct"], "predicted": panel["predicted"]}))
+        cells.append(DigitPanel(image=panel["image"], probabilities=panel["probabilities"],
+                                correct=int(panel["correct"]), predicted=int(panel["predicted"]), title=title))
+    caption = fill(cat.word("figure.digits.synthetic" if synthetic else "figure.digits"))
+    return (Figure(name="digits", plot=FigureGrid(tuple(cells), columns=2), caption=caption),)
+
+
+def slowdown_blocks(cat, data):
+    """Learning curves of sigmoid + quadratic against softmax + cross-entropy from a saturated
+    output layer, and the output-bias gradient beside sigma'(z).
+
+    ``data`` has ``epochs`` and, per model ``"quadratic"`` and ``"cross_entropy"``, the lists
+    ``cost``, ``accuracy`` and ``bias_gradient`` (mean |dC/db| per epoch), and
+    ``sigma_prime`` (mean sigma'(z) of the sigmoid output layer per epoch).
+    """
+    if data is None:
+        return (Paragraph(fill(cat.word("figure.slowdown.missing"))),)
+    epochs = [float(e) for e in data["epochs"]]
+    sq, ce = data["quadratic"], data["cross_entropy"]
+    label_sq, label_ce = cat.word("figure.slowdown.sq"), cat.word("figure.slowdown.ce")
+    xlabel = cat.word("figure.slowdown.epoch")
+
+    def pair(key, title, ylabel="", ylim=None):
+        return LinePlot(series=(Series(label_sq, list(zip(epochs, sq[key])), dashed=True),
+                                Series(label_ce, list(zip(epochs, ce[key])))),
+                        xlabel=xlabel, ylabel=ylabel, title=title, ylim=ylim)
+
+    cost = pair("cost", cat.word("figure.slowdown.cost"), _m(C))
+    accuracy = pair("accuracy", cat.word("figure.slowdown.accuracy"), ylim=(0.0, 1.0))
+    grad = ": " + _m(sp.Abs(sp.Derivative(C, b[i], evaluate=False)))
+    gradient = LinePlot(
+        series=(Series(label_sq + grad, list(zip(epochs, sq["bias_gradient"])), dashed=True),
+                Series(label_ce + grad, list(zip(epochs, ce["bias_gradient"]))),
+                Series(_m(sp.Derivative(sigma(z[i]), z[i], evaluate=False)), list(zip(epochs, sq["sigma_prime"])))),
+        xlabel=xlabel, title=cat.word("figure.slowdown.gradient"), ylog=True)
+    figure = Figure(name="slowdown", plot=FigureGrid((cost, accuracy, gradient), columns=2),
+                    caption=fill(cat.word("figure.slowdown")))
+    return (figure,)
