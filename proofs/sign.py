@@ -9,6 +9,8 @@ maximum over (0, oo) (``sympy.calculus.util``), as for t - 1 - ln t >= 0.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy as sp
 from sympy.calculus.util import maximum, minimum
 
@@ -46,10 +48,11 @@ def _factor_sign(f):
 def _as_symbols(expr):
     """Indexed atoms (t_j, y_j) become plain symbols with the same assumptions."""
     repl = {}
-    for atom in expr.atoms(sp.Indexed):
+    for number, atom in enumerate(sorted(expr.atoms(sp.Indexed), key=sp.default_sort_key)):
         assumptions = {key: val for key, val in atom.assumptions0.items()
                        if key in ("positive", "nonnegative", "real", "negative", "nonpositive")}
-        repl[atom] = sp.Dummy(str(atom), **assumptions)
+        # Named by position, so that the terms for j = 1, 2, ... look alike and share the cache.
+        repl[atom] = sp.Symbol(f"_x{number}", **assumptions)
     return expr.xreplace(repl)
 
 
@@ -68,21 +71,26 @@ def sign_of(expr):
     A sum whose terms, grouped by index (the term for j = 1, for j = 2, ...),
     all have the same sign has that sign: the lecture's termwise argument.
     """
-    got = _sign_product(expr)
-    if got is not None or not isinstance(sp.expand(expr), sp.Add):
-        return got
-    signs = [_sign_product(g) for g in _groups(expr)]
-    if len(signs) < 2 or any(s is None for s in signs):
-        return None
+    expanded = sp.expand(expr)
+    groups = _groups(expanded) if isinstance(expanded, sp.Add) else []
+    if len(groups) < 2:
+        return _sign_product(expr)
+    signs = [_sign_product(g) for g in groups]
+    if any(s is None for s in signs):
+        return _sign_product(expr)
     if all(s in (1, "+0", 0) for s in signs):
-        return 1 if all(s == 1 for s in signs) else "+0"
+        return 1 if all(s == 1 for s in signs) else ("+0" if any(s != 0 for s in signs) else 0)
     if all(s in (-1, "-0", 0) for s in signs):
-        return -1 if all(s == -1 for s in signs) else "-0"
-    return None
+        return -1 if all(s == -1 for s in signs) else ("-0" if any(s != 0 for s in signs) else 0)
+    return _sign_product(expr)
 
 
 def _sign_product(expr):
-    expr = _as_symbols(expr)
+    return _sign_of_symbols(_as_symbols(expr))
+
+
+@lru_cache(maxsize=4096)
+def _sign_of_symbols(expr):
     expr = sp.factor(sp.cancel(sp.together(expr)))
     if expr == 0:
         return 0

@@ -20,12 +20,14 @@ from __future__ import annotations
 import sympy as sp
 
 from . import instance as inst
+from .concrete import exp_symbol, walker
 from .derivation import Derivation
 from .hypotheses import SUM_Y_ONE
 from .normalform import Facts, atomize, keep_excepts, normal_form
 from .refute import find_counterexample
 from .sign import holds
 from .unfold import unfold
+from .zero import is_zero
 from .verdict import (PROVED, PROVED_UNDER, REFUTED, UNDECIDED, PartResult,
                       StepResult, Verdict, worst)
 
@@ -46,10 +48,10 @@ def _with_domain(expr, domain):
     return expr.xreplace(repl)
 
 
-def _decide(left, right, relation, domain):
+def _decide(left, right, relation, domain, exp_symbols=()):
     diff = _with_domain(left - right, domain)
     if relation == "=":
-        return sp.cancel(sp.together(diff)) == 0
+        return is_zero(diff, exp_symbols)
     return holds(diff, relation) is True
 
 
@@ -63,12 +65,14 @@ class _Forms:
         self.facts = Facts(derivation.distinct)
         self.table = {}
         self.unfolded = []
+        shared = None if n_value is None else walker(derivation.model, n_value, inst.PREV_LAYER_SIZE)
         for e in derivation.expressions:
             if n_value is None:
                 self.unfolded.append(unfold(e, derivation.model))
             else:
-                self.unfolded.append(inst.instantiate(e, derivation.model, n_value, values))
+                self.unfolded.append(inst.instantiate(e, derivation.model, n_value, values, shared))
         self._cache = {}
+        self.exp_symbols = () if n_value is None else tuple(exp_symbol(q) for q in range(1, n_value + 1))
 
     def plain(self, k):
         return self._get(k, hypotheses=False, whole=False)
@@ -104,7 +108,7 @@ class _Forms:
             return normal_form(expr, self.facts, self.table, subs)
         for rule in rules:
             expr = expr.xreplace(rule)
-        return atomize(expr, self.table)
+        return expr
 
 
 def _as_sum(expr):
@@ -152,7 +156,7 @@ def check_pair(forms: _Forms, k: int, relation: str):
     for hyp, whole in views:
         left = forms.whole(k - 1, hyp) if whole else forms._get(k - 1, hyp, False)
         right = forms.whole(k, hyp) if whole else forms._get(k, hyp, False)
-        if _decide(left, right, relation, d.domain):
+        if _decide(left, right, relation, d.domain, forms.exp_symbols):
             method = "cancel" if relation == "=" else "sign"
             if hyp:
                 names = tuple(h.name for h in d.hypotheses)
@@ -195,8 +199,9 @@ def check_chain(derivation: Derivation, n_value=None, seed=0) -> PartResult:
     if n_value is None:
         runs = [(None, {})]
     else:
+        every = any(inst.names_fixed_class(e) for e in exprs)
         runs = [(n_value, v) for v in inst.assignments(
-            derivation.indices, derivation.distinct, n_value, _prev(derivation))]
+            derivation.indices, derivation.distinct, n_value, _prev(derivation), every)]
     per_step = {k: [] for k in range(1, len(exprs))}
     for q, values in runs:
         forms = _Forms(derivation, q, values)

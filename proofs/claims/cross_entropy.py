@@ -94,7 +94,7 @@ three_classes = Derivation(
     title="the lecture's 3-class proof: dC/da_1 = (a_1 - y_1) / ((1 - a_1) a_1)",
     start=sp.Derivative(C3, a1, evaluate=False),
     steps=(Step(dC3, "derivative"),),
-    model=None, general=True,
+    model=None, general=False, min_n=3, max_n=3,
 )
 
 # y_1 in (0, 1) as 1/(1 + v); a_1 in (0, y_1) as y_1/(1 + u); a_1 in (y_1, 1) as (y_1 + u)/(1 + u).

@@ -36,9 +36,12 @@ _TEXT_COMMANDS = {r"\text", r"\mathrm", r"\textrm", r"\mbox", r"\textit", r"\tex
 
 
 class Token(NamedTuple):
+    """One token: its kind, its text, and its start and end offsets in the file."""
+
     kind: str
     text: str
     pos: int
+    end: int
 
 
 def tokenize(source: str, start: int = 0, end: int | None = None) -> list:
@@ -69,9 +72,9 @@ def tokenize(source: str, start: int = 0, end: int | None = None) -> list:
             name = source[pos:q]
             if name in _TEXT_COMMANDS:
                 body, q = _braced_raw(source, q, end, name, pos)
-                out.append(Token("text", body, pos))
+                out.append(Token("text", body, pos, q))
             else:
-                out.append(Token("cmd", name, pos))
+                out.append(Token("cmd", name, pos, q))
             pos = q
         elif ch.isdigit() and ch.isascii():
             q = pos
@@ -87,24 +90,24 @@ def tokenize(source: str, start: int = 0, end: int | None = None) -> list:
                 raise LatexError(
                     f"a number with {digits} digits is too long; the limit is {LIMITS['digits']} digits",
                     offset=pos)
-            out.append(Token("num", text, pos))
+            out.append(Token("num", text, pos, q))
             pos = q
         elif ch.isascii() and ch.isalpha():
-            out.append(Token("letter", ch, pos))
+            out.append(Token("letter", ch, pos, pos + 1))
             pos += 1
         elif ch in _CHARS:
-            out.append(Token("char", ch, pos))
+            out.append(Token("char", ch, pos, pos + 1))
             pos += 1
         elif ch in _UNICODE:
             mapped = _UNICODE[ch]
             if mapped is not None:
-                out.append(Token(mapped[0], mapped[1], pos))
+                out.append(Token(mapped[0], mapped[1], pos, pos + 1))
             pos += 1
         else:
             raise LatexError(
                 f"unexpected character {ch!r} in a formula; expected a letter, a digit, "
                 "an operator or a \\command (words go in \\text{...})", offset=pos)
-    out.append(Token("end", "", end))
+    out.append(Token("end", "", end, end))
     return out
 
 

@@ -1,0 +1,120 @@
+r"""Check the derivations written in LaTeX files, step by step.
+
+``python -m proofs.check FILE...`` reads every display formula of each
+Markdown or LaTeX file (``$$...$$``, ``\[...\]``, ``align``, ``aligned``,
+``equation``), splits each chain a = b = c ... into steps and sends it through
+the project's step checker, the one that checks the lecture's own proofs.
+Each step is proved, proved under a named hypothesis, refuted with a
+counterexample, or undecided.
+
+Exit status: 0 when every step is proved (with or without hypotheses), 1 when
+a step is refuted or undecided, 2 when a file or a formula cannot be read.
+See ``docs/checking.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .latex.render import error_lines, summary_line, text_lines, to_json, totals
+from .latex.report import N_VALUES, TIME_LIMIT, check_file
+
+__all__ = ["main"]
+
+_EPILOG = r"""
+examples:
+  python -m proofs.check lemma4.md
+      print the refuted and undecided steps, those proved under a hypothesis,
+      and a summary line
+  python -m proofs.check --verbose slides/*.tex
+      also print every proved step and a line per chain
+  python -m proofs.check --no-assume-lecture lemma4.md
+      do not assume the lecture's sum_j y_j = 1 unless the file declares it
+  python -m proofs.check --json lemma4.md > verdicts.json
+
+declarations in a file (one per line, before the formula they concern):
+  % check: assume \sum_{j=1}^{n} y_j = 1      <!-- check: assume i \ne j -->
+  % check: define S = \sum_{l=1}^{n} e^{z_l}   % check: title Lemma 4
+  % check: skip                                 % check: model sigmoid
+
+exit status: 0 all steps proved, 1 a step refuted or undecided, 2 unreadable input
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """Argument errors as one line on stderr and exit status 2, never a traceback."""
+
+    def error(self, message):
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        sys.exit(2)
+
+
+def _n_values(text):
+    values = []
+    for part in text.split(","):
+        part = part.strip().lower()
+        if part in ("general", "none", "n"):
+            values.append(None)
+        elif part.isdigit() and 1 <= int(part) <= 8:
+            values.append(int(part))
+        else:
+            raise argparse.ArgumentTypeError(
+                f"{part!r} is not 'general' or a number of classes from 1 to 8")
+    if not values:
+        raise argparse.ArgumentTypeError("expected a list such as general,2,3")
+    return tuple(values)
+
+
+def _parser():
+    p = _Parser(prog="python -m proofs.check",
+                description="Check LaTeX derivations step by step: proved, proved under a "
+                            "hypothesis, refuted with a counterexample, or undecided.",
+                epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("files", nargs="+", metavar="FILE", help="Markdown (.md) or LaTeX (.tex) files")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="print every step, proved ones too, and a summary per chain")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--assume-lecture", dest="lecture", action="store_true", default=True,
+                       help="assume the lecture's standing hypothesis sum_j y_j = 1 (the default)")
+    group.add_argument("--no-assume-lecture", dest="lecture", action="store_false",
+                       help="assume only what the file declares")
+    p.add_argument("--n", dest="n_values", type=_n_values, default=N_VALUES, metavar="LIST",
+                   help="which n to check: general and/or numbers of classes (default: general,2,3,4)")
+    p.add_argument("--time-limit", type=float, default=TIME_LIMIT, metavar="SECONDS",
+                   help=f"seconds per chain before its steps are left undecided (default {TIME_LIMIT:g})")
+    return p
+
+
+def main(argv=None):
+    args = _parser().parse_args(argv)
+    if args.time_limit <= 0:
+        _parser().error("--time-limit must be positive")
+    reports = []
+    for path in args.files:
+        report = check_file(path, n_values=args.n_values, assume_lecture=args.lecture,
+                            time_limit=args.time_limit)
+        reports.append(report)
+        for line in error_lines(report):
+            sys.stderr.write(line + "\n")
+        if not args.json:
+            for line in text_lines(report, verbose=args.verbose):
+                print(line)
+    code = max((r.exit_code for r in reports), default=0)
+    if args.json:
+        print(to_json(reports, code))
+    else:
+        counts = totals(reports)
+        print(summary_line(counts))
+        if counts["errors"]:
+            print(f"{counts['errors']} unreadable: a file or a formula (see the errors on stderr)")
+    return code
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)

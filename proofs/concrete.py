@@ -1,0 +1,117 @@
+"""Fast unfolding for a concrete number of classes.
+
+For a concrete n every sum is finite, and it pays to write e^{z_q} as a
+positive symbol E_q (that is, z_q = ln E_q): softmax becomes the rational
+function E_q / (E_1 + ... + E_n), and a derivative by z_q becomes
+E_q * d/dE_q.  Sums are expanded by substituting each value of the index,
+not by ``Sum.doit``, which is much slower.  The meaning is that of
+:func:`proofs.unfold.unfold`; only the route differs.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import sympy as sp
+
+from .notation import C, Model, SumExcept, a, a_prev, b, delta, sigma, w, z
+
+__all__ = ["exp_symbol", "concrete", "walker", "Z_OF_E"]
+
+
+@lru_cache(maxsize=None)
+def exp_symbol(q):
+    """The positive symbol E_q = e^{z_q}."""
+    return sp.Symbol(f"E_{q}", positive=True)
+
+
+Z_OF_E = "z_q = ln E_q"
+
+
+def walker(model: Model | None, n_value: int, m_value: int):
+    """An unfolder for one instance; it remembers what it has unfolded."""
+    return _Walker(model, n_value, m_value)
+
+
+def concrete(expr, model: Model | None, n_value: int, m_value: int, unfolder=None):
+    """``expr`` with every name unfolded, every sum expanded, every derivative evaluated."""
+    unfolder = unfolder or _Walker(model, n_value, m_value)
+    return unfolder.walk(sp.sympify(expr), level=2)
+
+
+class _Walker:
+    def __init__(self, model, n_value, m_value):
+        self.model = model
+        self.n = n_value
+        self.m = m_value
+        self.memo = {}
+
+    def walk(self, e, level):
+        key = (e, level)
+        if key not in self.memo:
+            self.memo[key] = self._walk(e, level)
+        return self.memo[key]
+
+    def _walk(self, e, level):
+        if isinstance(e, sp.Sum):
+            return self._sum(e, level)
+        if isinstance(e, SumExcept):
+            f, v, ex = e.function, e.index, self.walk(e.excluded, level)
+            upper = int(self.walk(e.upper, level))
+            return sp.Add(*[self.walk(f.xreplace({v: sp.Integer(c)}), level)
+                            for c in range(1, upper + 1) if sp.Integer(c) != ex])
+        if isinstance(e, sp.Derivative):
+            return self._derivative(e)
+        if self.model is not None:
+            if e == C:
+                return self.walk(self.model.cost(sp.Integer(self.n)), level)
+            if isinstance(e, sp.Indexed):
+                if e.base == z and level >= 2:
+                    return sp.log(exp_symbol(int(e.indices[0])))
+                if e.base == a and level >= 2:
+                    return self.walk(self.model.output(e.indices[0], sp.Integer(self.n)), level)
+                if e.base == delta:
+                    return self.walk(sp.Derivative(C, z[e.indices[0]]), level)
+                return e
+        if isinstance(e, sigma):
+            return 1 / (1 + 1 / sp.exp(self.walk(e.args[0], level)))
+        if not e.args or isinstance(e, sp.Indexed):
+            return e
+        args = [self.walk(x, level) for x in e.args]
+        return e.func(*args)
+
+    def _sum(self, e, level):
+        out = [e.function]
+        for v, lo, hi in e.limits:
+            lo, hi = int(self.walk(lo, level)), int(self.walk(hi, level))
+            out = [f.xreplace({v: sp.Integer(c)}) for f in out for c in range(lo, hi + 1)]
+        return sp.Add(*[self.walk(f, level) for f in out])
+
+    def _derivative(self, e):
+        result = e.expr
+        for var, count in e.variable_count:
+            for _ in range(int(count)):
+                result = self._d(result, var)
+        return self.walk(result, level=2)
+
+    def _d(self, f, var):
+        if self.model is None or not isinstance(var, sp.Indexed):
+            return sp.diff(self.walk(f, 2), var)
+        if var.base == a:
+            # a stays an independent variable: C is unfolded into the a's only.
+            inner = self.walk(f, level=1)
+            return sp.diff(inner, var)
+        if var.base == z:
+            inner = self.walk(f, level=2)
+            q = exp_symbol(int(var.indices[0]))
+            return q * sp.diff(inner, q)
+        if var.base in (b, w):
+            inner = self.walk(f, level=2)
+            total = sp.Integer(0)
+            for q in range(1, self.n + 1):
+                dz = sp.diff(self.walk(self.model.z_of_params(sp.Integer(q), sp.Integer(self.m)), 1), var)
+                if dz != 0:
+                    e_q = exp_symbol(q)
+                    total += e_q * sp.diff(inner, e_q) * dz
+            return total
+        return sp.diff(self.walk(f, 2), var)

@@ -1,0 +1,182 @@
+r"""Finding the formula blocks and the ``check:`` declarations of a file.
+
+A file (Markdown or LaTeX) is read as UTF-8 text and scanned once, left to
+right, for
+
+* display formulas: ``$$ ... $$`` (possibly over several lines), ``\[ ... \]``,
+  and the environments ``align``, ``align*``, ``equation``, ``equation*``,
+  ``gather``, ``gather*``, ``multline``, ``multline*``;
+* declarations, one per line: ``% check: VERB ARGUMENT`` or
+  ``<!-- check: VERB ARGUMENT -->`` (both forms in both kinds of file).
+
+Inline formulas ``$...$`` are not derivations and are passed over, as are
+Markdown code (fenced blocks and `inline code`), HTML comments and LaTeX
+comments.  The scan is linear in the size of the file, and the file's size
+and number of blocks are bounded by :data:`~proofs.latex.errors.LIMITS`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from dataclasses import dataclass
+
+from .errors import LIMITS, LatexError
+
+__all__ = ["Source", "Block", "Directive", "read_source", "scan"]
+
+_ENVIRONMENTS = ("align", "equation", "gather", "multline", "displaymath")
+_START = re.compile(
+    r"```|~~~|<!--|\$\$|\$|\\\[|\\begin\{(?:" + "|".join(_ENVIRONMENTS) + r")\*?\}|\\[$%\\]|%|`")
+_DIRECTIVE = re.compile(r"\s*check:\s*([A-Za-z-]+)\s*(.*?)\s*$", re.S)
+
+
+@dataclass
+class Source:
+    """The text of one file and a table to turn offsets into lines and columns."""
+
+    path: str
+    text: str
+    markdown: bool
+
+    def __post_init__(self):
+        self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    def line_col(self, offset):
+        """The 1-based line and column of a character offset."""
+        q = bisect.bisect_right(self._starts, offset) - 1
+        return q + 1, offset - self._starts[q] + 1
+
+    def error(self, message, offset):
+        line, col = self.line_col(offset)
+        return LatexError(message, self.path, line, col, offset)
+
+    def locate(self, err: LatexError, default_offset=0):
+        """The error placed in this file at its offset."""
+        offset = err.offset if err.offset is not None else default_offset
+        line, col = self.line_col(offset)
+        return err.located(self.path, line, col)
+
+
+@dataclass
+class Block:
+    """A display formula: its content spans ``start:end``; ``opening`` is its delimiter."""
+
+    start: int
+    end: int
+    opening: int
+    delimiter: str
+
+
+@dataclass
+class Directive:
+    """A ``check:`` declaration: ``verb`` and ``argument``, which starts at ``offset``."""
+
+    verb: str
+    argument: str
+    offset: int
+    line_offset: int
+
+
+def read_source(path) -> Source:
+    """The file at ``path`` as text, or a :class:`LatexError` saying why it cannot be read."""
+    path = os.fspath(path)
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        raise LatexError("no such file", path) from None
+    except OSError as exc:
+        raise LatexError(f"cannot read: {exc.strerror or exc}", path) from None
+    if os.path.isdir(path):
+        raise LatexError("is a directory, expected a Markdown or LaTeX file", path)
+    if size > LIMITS["file_bytes"]:
+        raise LatexError(f"the file is too large ({size / 1e6:.1f} MB); the limit is "
+                         f"{LIMITS['file_bytes'] / 1e6:.0f} MB", path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(LIMITS["file_bytes"] + 1)
+    except OSError as exc:
+        raise LatexError(f"cannot read: {exc.strerror or exc}", path) from None
+    if len(data) > LIMITS["file_bytes"]:
+        raise LatexError(f"the file is too large; the limit is {LIMITS['file_bytes'] / 1e6:.0f} MB", path)
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise LatexError(f"a binary file (a NUL byte at offset {nul}); expected Markdown or LaTeX text", path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LatexError(f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                         "expected Markdown or LaTeX text", path) from None
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    markdown = not path.lower().endswith((".tex", ".ltx", ".latex"))
+    return Source(path, text, markdown)
+
+
+def scan(source: Source) -> list:
+    """The blocks and directives of ``source`` in file order.
+
+    Raises :class:`LatexError` for an unterminated block or too many blocks.
+    """
+    text = source.text
+    items = []
+    count = 0
+    pos = 0
+    while True:
+        m = _START.search(text, pos)
+        if m is None:
+            break
+        tok = m.group(0)
+        start = m.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        at_line_start = text[line_start:start].strip() == ""
+        pos = m.end()
+        if tok.startswith("\\") and tok[1] in "$%\\":
+            continue
+        if tok in ("```", "~~~"):
+            if source.markdown and at_line_start:
+                closing = re.compile(r"^[ \t]*" + re.escape(tok), re.M).search(text, _line_end(text, pos) + 1)
+                pos = len(text) if closing is None else _line_end(text, closing.end())
+            continue
+        if tok == "`":
+            if source.markdown:
+                end = text.find("`", pos, _line_end(text, pos))
+                pos = pos if end < 0 else end + 1
+            continue
+        if tok == "<!--":
+            end = text.find("-->", pos)
+            end = len(text) if end < 0 else end
+            d = _DIRECTIVE.match(text, pos, end)
+            if d:
+                items.append(Directive(d.group(1).lower(), d.group(2), d.start(2), start))
+            pos = end + 3
+            continue
+        if tok == "%":
+            end = _line_end(text, pos)
+            if source.markdown and not at_line_start:
+                continue
+            d = _DIRECTIVE.match(text, pos, end)
+            if d:
+                items.append(Directive(d.group(1).lower(), d.group(2), d.start(2), start))
+            if not source.markdown:
+                pos = end
+            continue
+        if tok == "$":
+            end = text.find("$", pos, _line_end(text, pos))
+            pos = pos if end < 0 else end + 1
+            continue
+        closer = {"$$": "$$", "\\[": "\\]"}.get(tok) or tok.replace("\\begin", "\\end")
+        end = text.find(closer, pos)
+        if end < 0:
+            raise source.error(f"this {tok} is never closed; expected {closer}", start)
+        count += 1
+        if count > LIMITS["blocks"]:
+            raise source.error(f"too many formula blocks; the limit is {LIMITS['blocks']} per file", start)
+        items.append(Block(pos, end, start, tok))
+        pos = end + len(closer)
+    return items
+
+
+def _line_end(text, pos):
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end

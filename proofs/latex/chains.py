@@ -1,0 +1,593 @@
+r"""From the blocks and declarations of a file to :class:`~proofs.derivation.Derivation` objects.
+
+A block is a chain ``e_0 rel e_1 rel e_2 ...`` split at its top-level
+relations (``=``, ``<``, ``>``, ``\le``, ``\ge``); ``&`` and ``\\`` are layout,
+so ``X = \\ &= Y`` is one step, and a block that starts with a relation
+continues the chain of the block before it.  A ``\text{...}`` or ``1)`` at the
+start of a block is a label (a ``\text`` label names the chain); a block with
+an implication (``\Rightarrow``, ``\Leftrightarrow``) or with ``\ne``,
+``\approx``, ``\in`` between its formulas is not a chain and is reported as a
+note, not checked.
+
+Bound indices: a sum's index that is also a free index of the chain (the
+lecture writes :math:`\sum_{i=1}^n e^{z_i}` inside a derivative by z_i) is
+renamed to the first of l, k, p, j, i, q, r, s, u, v that the chain does not
+use, so that it cannot capture the free one.
+
+Declarations (see ``docs/checking.md``) hold from where they stand to the end
+of the file, except ``skip`` and ``title``, which apply to the next block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from .. import notation as nt
+from ..derivation import Derivation, Step
+from ..hypotheses import SUM_Y_ONE, from_equation
+from .blocks import Block, Directive, Source, read_source, scan
+from .errors import LIMITS, LatexError
+from .parser import INDEX_LETTERS, Context, Definition, Parser, describe, index_symbol
+from .tokens import tokenize
+
+__all__ = ["StepSource", "ChainSource", "Note", "Reading", "read_file", "LECTURE_HYPOTHESES"]
+
+#: The lecture's standing hypotheses (its first slide: y is a probability distribution).
+LECTURE_HYPOTHESES = (SUM_Y_ONE,)
+
+_LAYOUT_ENVS = {"aligned", "align", "align*", "alignedat", "equation", "equation*", "gather",
+                "gather*", "gathered", "split", "multline", "multline*", "displaymath"}
+_SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\enspace", r"\thinspace",
+            r"\displaystyle", r"\textstyle", r"\nonumber", r"\notag", r"\big", r"\Big", r"\bigg",
+            r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl", r"\biggr", r"\Biggl",
+            r"\Biggr", r"\middle"}
+_IMPLICATIONS = {r"\Rightarrow", r"\Leftarrow", r"\Leftrightarrow", r"\implies", r"\impliedby",
+                 r"\iff", r"\Longrightarrow", r"\Longleftrightarrow", r"\rightarrow", r"\to",
+                 r"\longrightarrow"}
+_OTHER_RELATIONS = {r"\ne", r"\neq", r"\approx", r"\equiv", r"\sim", r"\simeq", r"\in", r"\notin",
+                    r"\subset", r"\subseteq", r"\propto", r"\mapsto"}
+_FRESH = ("l", "k", "p", "j", "i", "q", "r", "s", "u", "v")
+_MODELS = {"softmax": nt.SOFTMAX_CE, "softmax-cross-entropy": nt.SOFTMAX_CE,
+           "sigmoid": nt.SIGMOID_QUADRATIC, "sigmoid-quadratic": nt.SIGMOID_QUADRATIC}
+_RESERVED = {"a", "z", "y", "b", "w", "C", "e", "n", "m", "L", r"\delta", r"\partial"} | set(INDEX_LETTERS)
+
+
+@dataclass
+class StepSource:
+    """Where step ``index`` stands: its relation sign and the two sides as written."""
+
+    index: int
+    line: int
+    column: int
+    relation: str
+    lhs: str
+    rhs: str
+
+
+@dataclass
+class ChainSource:
+    """Where a chain stands in its file, its title and the places of its steps."""
+
+    file: str
+    line: int
+    column: int
+    title: str
+    steps: list
+
+
+@dataclass
+class Note:
+    """Something read but not checked (an implication, a skipped block), with its place."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self):
+        return f"{self.file}:{self.line}:{self.column}: note: {self.message}"
+
+
+@dataclass
+class Reading:
+    """What :func:`read_file` found: the chains as (Derivation, ChainSource) pairs, notes, errors."""
+
+    path: str
+    chains: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+
+class NotAChain(Exception):
+    """A block that is read but is not a chain of relations."""
+
+    def __init__(self, message, offset):
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+@dataclass
+class _State:
+    lecture: bool
+    hypotheses: list = field(default_factory=list)
+    distinct: list = field(default_factory=list)
+    names: dict = field(default_factory=dict)
+    model: nt.Model = nt.SOFTMAX_CE
+    title: str | None = None
+    skip: bool = False
+
+
+@dataclass
+class _Chain:
+    offset: int
+    title: str | None
+    context: Context
+    hypotheses: tuple
+    distinct: tuple
+    model: nt.Model
+    exprs: list = field(default_factory=list)   # (expr, start, end)
+    rels: list = field(default_factory=list)    # (relation, offset)
+
+
+def read_file(path, assume_lecture=True) -> Reading:
+    """Read every chain, note and error of the file at ``path`` (never raises LatexError)."""
+    try:
+        source = read_source(path)
+        items = scan(source)
+    except LatexError as err:
+        return Reading(str(path), errors=[err if err.file else err.located(str(path), None, None)])
+    reading = Reading(source.path)
+    state = _State(lecture=assume_lecture)
+    default_lecture = assume_lecture
+    pending = None
+    for item in items:
+        if isinstance(item, Directive):
+            pending = _finish(source, pending, reading)
+            try:
+                _apply(source, item, state, default_lecture)
+            except LatexError as err:
+                reading.errors.append(source.locate(err, item.offset))
+            continue
+        if state.skip:
+            state.skip = False
+            pending = _finish(source, pending, reading)
+            reading.notes.append(_note(source, item.opening, "block skipped (check: skip)"))
+            continue
+        try:
+            pending = _read_block(source, item, state, pending, reading)
+        except NotAChain as exc:
+            pending = _finish(source, pending, reading)
+            reading.notes.append(_note(source, exc.offset, f"not checked: {exc.message}"))
+        except LatexError as err:
+            pending = None
+            reading.errors.append(source.locate(err, item.opening))
+    _finish(source, pending, reading)
+    return reading
+
+
+def _note(source, offset, message):
+    line, col = source.line_col(offset)
+    return Note(source.path, line, col, message)
+
+
+# --------------------------------------------------------------- blocks
+def _read_block(source: Source, block: Block, state: _State, pending, reading):
+    if block.end - block.start > LIMITS["formula_chars"]:
+        raise source.error(f"the formula has {block.end - block.start} characters; the limit is "
+                           f"{LIMITS['formula_chars']}", block.opening)
+    toks = _layout(tokenize(source.text, block.start, block.end))
+    _check_nesting(toks)
+    _not_a_chain(toks)
+    label = []
+    while toks[0].kind == "text":
+        label.append(toks.pop(0).text)
+    if len(toks) > 2 and toks[0].kind == "num" and toks[1].kind == "char" and toks[1].text == ")":
+        del toks[:2]
+    if toks[0].kind == "end":
+        raise NotAChain("an empty formula", block.opening)
+    title = state.title or _label(label)
+    state.title = None
+    probe = Parser(toks)
+    continues = probe.relation() is not None
+    if continues:
+        if pending is None:
+            raise LatexError(f"the formula starts with {toks[0].text!r} but no chain comes before it "
+                             "to continue", offset=toks[0].pos)
+        chain = pending
+    else:
+        _finish(source, pending, reading)
+        chain = _Chain(toks[0].pos, title, Context(names=dict(state.names)),
+                       _hypotheses(state), tuple(state.distinct), state.model)
+    parser = Parser(toks, chain.context)
+    if continues:
+        rel, at = _relations(parser)
+        if len(chain.rels) == len(chain.exprs):
+            if chain.rels[-1][0] != rel:
+                raise LatexError(f"two relations in a row: {chain.rels[-1][0]} then {rel}", offset=at)
+            chain.rels[-1] = (rel, at)
+        else:
+            chain.rels.append((rel, at))
+    while parser.peek().kind != "end":
+        first = parser.peek()
+        expr = parser.parse_expr()
+        chain.exprs.append((expr, first.pos, parser.toks[parser.pos - 1].end))
+        annotated = False
+        while parser.peek().kind == "text":
+            parser.advance()
+            annotated = True
+        if parser.relation() is not None:
+            chain.rels.append(_relations(parser))
+            continue
+        tok = parser.peek()
+        if tok.kind == "char" and tok.text in ".,;" and parser.peek(1).kind == "end":
+            parser.advance()
+            break
+        if tok.kind == "end":
+            break
+        if annotated or (tok.kind == "cmd" and tok.text in _OTHER_RELATIONS):
+            raise NotAChain("words or a relation such as \\ne between formulas: a statement, not a chain",
+                            tok.pos)
+        raise parser.error(f"unexpected {describe(tok)}; expected an operator, a relation "
+                           "(=, <, >, \\le, \\ge) or the end of the formula", tok)
+    return chain
+
+
+def _relations(parser):
+    """The relation at the cursor; repeated equal signs (X = \\\\ &= Y) count as one."""
+    rel = parser.relation()
+    at = parser.advance().pos
+    while parser.relation() is not None:
+        other = parser.relation()
+        nxt = parser.advance()
+        if other != rel:
+            raise LatexError(f"two relations in a row: {rel} then {other}; expected an expression "
+                             "between them", offset=nxt.pos)
+        at = nxt.pos
+    return rel, at
+
+
+def _label(parts):
+    text = " ".join(" ".join(p.split()) for p in parts).strip().rstrip(":").strip()
+    return text or None
+
+
+def _layout(toks):
+    """The tokens without layout: &, \\\\ (outside \\substack), spacing, \\label, aligned environments."""
+    out = []
+    depth = 0
+    substack = None
+    q = 0
+    while q < len(toks):
+        t = toks[q]
+        if t.kind == "char" and t.text == "{":
+            depth += 1
+        elif t.kind == "char" and t.text == "}":
+            depth -= 1
+            if substack is not None and depth < substack:
+                substack = None
+        if t.kind == "cmd" and t.text == r"\substack":
+            substack = depth + 1
+        if (t.kind == "char" and t.text == "&") or (t.kind == "cmd" and t.text in _SPACING):
+            q += 1
+            continue
+        if t.kind == "cmd" and t.text == "\\\\" and substack is None:
+            q += 1
+            while toks[q].kind == "char" and toks[q].text == "[":   # \\[2pt]
+                while toks[q].kind != "end" and toks[q].text != "]":
+                    q += 1
+                q += 1
+            continue
+        if t.kind == "cmd" and t.text in (r"\label", r"\tag", r"\begin", r"\end"):
+            name, after = _braced_name(toks, q + 1)
+            if t.text in (r"\begin", r"\end") and name not in _LAYOUT_ENVS:
+                raise LatexError(f"the environment {{{name}}} is not supported; expected a chain in "
+                                 "$$...$$, align, aligned or equation", offset=t.pos)
+            q = after
+            if t.text == r"\begin" and name == "alignedat" and toks[q].text == "{":
+                _, q = _braced_name(toks, q)
+            continue
+        out.append(t)
+        q += 1
+    return out
+
+
+def _braced_name(toks, q):
+    if toks[q].kind != "char" or toks[q].text != "{":
+        raise LatexError(f"expected '{{' after {toks[q - 1].text}", offset=toks[q].pos)
+    start = q
+    q += 1
+    while toks[q].kind != "end" and not (toks[q].kind == "char" and toks[q].text == "}"):
+        q += 1
+        if q - start > 40:
+            break
+    if toks[q].kind == "end" or toks[q].text != "}":
+        raise LatexError(f"expected '}}' closing the argument of {toks[start - 1].text}", offset=toks[start].pos)
+    return "".join(t.text for t in toks[start + 1:q]), q + 1
+
+
+def _check_nesting(toks):
+    """Balanced braces and bounded nesting, checked in one pass before parsing."""
+    braces = []
+    depth = 0
+    for t in toks:
+        if t.kind != "char" and not (t.kind == "cmd" and t.text in (r"\left", r"\right")):
+            continue
+        if t.text in ("{", "(", "[", r"\left"):
+            depth += 1
+            if depth > LIMITS["depth"]:
+                raise LatexError(f"the formula is nested deeper than {LIMITS['depth']} levels; "
+                                 "split it into smaller steps", offset=t.pos)
+            if t.text == "{":
+                braces.append(t)
+        elif t.text in ("}", ")", "]", r"\right"):
+            depth = max(0, depth - 1)
+            if t.text == "}":
+                if not braces:
+                    raise LatexError("this '}' closes nothing; expected '{' before it", offset=t.pos)
+                braces.pop()
+    if braces:
+        raise LatexError("this '{' is never closed; expected '}'", offset=braces[-1].pos)
+
+
+def _not_a_chain(toks):
+    depth = 0
+    for t in toks:
+        if t.kind == "char" and t.text in "{([":
+            depth += 1
+        elif t.kind == "char" and t.text in "})]":
+            depth -= 1
+        elif t.kind == "cmd" and t.text in _IMPLICATIONS:
+            raise NotAChain(f"an implication ({t.text}) is not a chain", t.pos)
+        elif t.kind == "cmd" and t.text in _OTHER_RELATIONS and depth == 0:
+            raise NotAChain(f"the relation {t.text} is not checked; only chains of =, <, >, \\le, \\ge are",
+                            t.pos)
+
+
+# --------------------------------------------------------------- chains
+def _hypotheses(state):
+    hyps = list(LECTURE_HYPOTHESES) if state.lecture else []
+    for h in state.hypotheses:
+        if h not in hyps:
+            hyps.append(h)
+    return tuple(hyps)
+
+
+def _finish(source, chain, reading):
+    """Turn a finished chain into a (Derivation, ChainSource) pair, a note or an error."""
+    if chain is None:
+        return None
+    if len(chain.rels) == len(chain.exprs):
+        rel, at = chain.rels[-1]
+        reading.errors.append(source.error(f"the chain ends with {rel!r}; expected an expression after it", at))
+        return None
+    if len(chain.exprs) < 2:
+        reading.notes.append(_note(source, chain.offset, "a formula with no relation: nothing to check"))
+        return None
+    exprs = _fresh_bound([e for e, _, _ in chain.exprs])
+    free = set()
+    for e in exprs:
+        free |= {s for s in free_symbols(e) if isinstance(s, sp.Symbol) and s.is_integer and s not in (nt.n, nt.m)}
+    indices = tuple(sorted(free, key=lambda s: s.name))
+    distinct = tuple(pair for pair in chain.distinct if pair[0] in free and pair[1] in free)
+    prev = tuple(ix for ix in indices if _previous_layer_index(exprs, ix))
+    line, col = source.line_col(chain.offset)
+    title = chain.title or f"chain at line {line}"
+    steps = []
+    sources = []
+    for k, (rel, at) in enumerate(chain.rels, start=1):
+        steps.append(Step(exprs[k], justification="as-written", relation=rel))
+        rl, rc = source.line_col(at)
+        sources.append(StepSource(k, rl, rc, rel, _latex(source, chain.exprs[k - 1]), _latex(source, chain.exprs[k])))
+    derivation = Derivation(
+        title=title, start=exprs[0], steps=tuple(steps), hypotheses=chain.hypotheses,
+        model=chain.model, indices=indices, distinct=distinct, general=True,
+        min_n=_min_n(exprs, distinct), prev_indices=prev,
+        note=f"read from {source.path}:{line}:{col}")
+    reading.chains.append((derivation, ChainSource(source.path, line, col, title, sources)))
+    return None
+
+
+def _latex(source, item):
+    _, start, end = item
+    return " ".join(source.text[start:end].replace("&", " ").split())
+
+
+def _previous_layer_index(exprs, ix):
+    """Whether a free index runs over layer L-1 (it indexes a^{(L-1)} or is w's first index)."""
+    for e in exprs:
+        for atom in e.atoms(sp.Indexed):
+            if (atom.base == nt.a_prev and ix in atom.indices) or (atom.base == nt.w and atom.indices[0] == ix):
+                return True
+    return False
+
+
+def _min_n(exprs, distinct):
+    least = 2 if distinct else 1
+    for e in exprs:
+        for atom in e.atoms(sp.Indexed):
+            if atom.base in (nt.a_prev,):
+                continue
+            indices = atom.indices[1:] if atom.base == nt.w else atom.indices
+            for ix in indices:
+                if ix.is_Integer:
+                    least = max(least, int(ix))
+    return least
+
+
+def free_symbols(e):
+    """The free symbols of ``e``, counting the variables of derivatives (SymPy leaves them out)."""
+    if isinstance(e, sp.Derivative):
+        out = free_symbols(e.expr)
+        for v in e.variables:
+            out |= v.free_symbols
+        return out
+    if isinstance(e, sp.Sum):
+        out = set()
+        for var, lo, hi in e.limits:
+            out |= lo.free_symbols | hi.free_symbols
+        return out | (free_symbols(e.function) - {lim[0] for lim in e.limits})
+    if isinstance(e, nt.SumExcept):
+        return (free_symbols(e.function) - {e.index}) | {e.excluded} | e.upper.free_symbols
+    if isinstance(e, sp.Indexed) or not e.args:
+        return set(e.free_symbols)
+    out = set()
+    for arg in e.args:
+        out |= free_symbols(arg)
+    return out
+
+
+def _fresh_bound(exprs):
+    """Rename every sum's index that is also free in the chain to a letter the chain does not use."""
+    free = set()
+    taken = set()
+    for e in exprs:
+        free |= free_symbols(e)
+        taken |= {s.name for s in e.atoms(sp.Symbol)}
+        for s in e.atoms(sp.Sum):
+            taken |= {lim[0].name for lim in s.limits}
+    clash = {s for s in free if isinstance(s, sp.Symbol) and s.is_integer}
+    if not clash:
+        return exprs
+    def fresh(enclosing):
+        for name in _FRESH:
+            if name not in taken and name not in enclosing:
+                return index_symbol(name)
+        raise LatexError("too many summation indices in one chain to rename them apart")
+
+    def walk(e, enclosing=frozenset()):
+        if isinstance(e, (sp.Sum, nt.SumExcept)):
+            if isinstance(e, sp.Sum):
+                var, lo, hi = e.limits[0]
+            else:
+                var, lo, hi = e.index, None, e.upper
+            body = e.function
+            if var in clash:
+                new = fresh(enclosing)
+                body = body.xreplace({var: new})
+                var = new
+            body = walk(body, enclosing | {var.name})
+            if isinstance(e, sp.Sum):
+                return sp.Sum(body, (var, walk(lo, enclosing), walk(hi, enclosing)))
+            return nt.SumExcept(body, var, e.excluded, e.upper)
+        if isinstance(e, sp.Derivative):
+            return sp.Derivative(walk(e.expr, enclosing), *e.variable_count, evaluate=False)
+        if not e.args or isinstance(e, sp.Indexed):
+            return e
+        args = [walk(x, enclosing) for x in e.args]
+        if all(x is y for x, y in zip(args, e.args)):
+            return e
+        return e.func(*args)
+
+    return [walk(e) for e in exprs]
+
+
+# --------------------------------------------------------------- declarations
+def _apply(source: Source, d: Directive, state: _State, default_lecture):
+    verb, arg = d.verb, d.argument
+    if verb == "skip":
+        state.skip = True
+    elif verb == "title":
+        state.title = " ".join(arg.split()) or None
+    elif verb == "forget":
+        state.hypotheses, state.distinct, state.names = [], [], {}
+        state.lecture = default_lecture
+    elif verb == "model":
+        key = arg.strip().lower()
+        if key not in _MODELS:
+            raise LatexError(f"unknown model {arg!r}; expected one of {', '.join(sorted(_MODELS))}", offset=d.offset)
+        state.model = _MODELS[key]
+    elif verb == "assume":
+        _assume(source, d, state)
+    elif verb == "define":
+        _define(source, d, state)
+    else:
+        raise LatexError(f"unknown declaration {verb!r}; expected assume, define, skip, title, model "
+                         "or forget", offset=d.line_offset)
+
+
+def _arg_tokens(source, d):
+    if not d.argument.strip():
+        raise LatexError(f"'check: {d.verb}' needs a formula after it", offset=d.offset)
+    if len(d.argument) > LIMITS["formula_chars"]:
+        raise LatexError("the declaration is too long", offset=d.offset)
+    toks = _layout(tokenize(source.text, d.offset, d.offset + len(d.argument)))
+    _check_nesting(toks)
+    return toks
+
+
+def _assume(source, d, state):
+    if d.argument.strip().lower() == "lecture":
+        state.lecture = True
+        return
+    toks = _arg_tokens(source, d)
+    parser = Parser(toks, Context(names=dict(state.names)))
+    left = parser.parse_expr()
+    tok = parser.advance()
+    if tok.kind == "cmd" and tok.text in (r"\ne", r"\neq"):
+        right = parser.parse_expr()
+        _end(parser, "the end of the declaration")
+        if not (_is_index_symbol(left) and _is_index_symbol(right)) or left == right:
+            raise LatexError("expected two different indices, as in 'assume i \\ne j'", offset=toks[0].pos)
+        pair = (left, right) if left.name < right.name else (right, left)
+        if pair not in state.distinct:
+            state.distinct.append(pair)
+        return
+    if not (tok.kind == "char" and tok.text == "="):
+        raise LatexError(f"expected '=' or \\ne in an assumption, found {describe(tok)}", offset=tok.pos)
+    right = parser.parse_expr()
+    _end(parser, "the end of the declaration")
+    if _is_sum_y(left) and right == 1 or _is_sum_y(right) and left == 1:
+        hyp = SUM_Y_ONE
+    else:
+        hyp = from_equation(left, right, latex=" ".join(d.argument.split()))
+    if hyp not in state.hypotheses:
+        state.hypotheses.append(hyp)
+
+
+def _define(source, d, state):
+    toks = _arg_tokens(source, d)
+    head = toks[0]
+    if head.kind not in ("letter", "cmd"):
+        raise LatexError(f"expected a name to define (a letter such as S), found {describe(head)}", offset=head.pos)
+    name = head.text
+    if name in _RESERVED:
+        raise LatexError(f"{name} is part of the lecture's notation and cannot be redefined", offset=head.pos)
+    q = 1
+    parameter = None
+    if toks[q].kind == "char" and toks[q].text == "_":
+        if toks[q + 1].kind != "letter":
+            raise LatexError("expected one index letter after '_' in a definition, as in u_q", offset=toks[q + 1].pos)
+        parameter = index_symbol(toks[q + 1].text)
+        q += 2
+    if not (toks[q].kind == "char" and toks[q].text == "="):
+        raise LatexError(f"expected '=' after the name {name}, found {describe(toks[q])}", offset=toks[q].pos)
+    parser = Parser(toks[q + 1:], Context(names=dict(state.names)))
+    expr = parser.parse_expr()
+    _end(parser, "the end of the definition")
+    state.names[name] = Definition(expr, parameter)
+
+
+def _end(parser, what):
+    if parser.peek().kind != "end":
+        raise parser.error(f"unexpected {describe(parser.peek())}; expected {what}")
+
+
+def _is_index_symbol(e):
+    return isinstance(e, sp.Symbol) and bool(e.is_integer) and e not in (nt.n, nt.m)
+
+
+def _is_sum_y(e):
+    return (isinstance(e, sp.Sum) and len(e.limits) == 1 and e.limits[0][1:] == (1, nt.n)
+            and e.function == nt.y[e.limits[0][0]])
+
+
+def derivations_from_file(path, assume_lecture=True):
+    """Every chain of the file as a ``(Derivation, ChainSource)`` pair; raises the first LatexError."""
+    reading = read_file(path, assume_lecture=assume_lecture)
+    if reading.errors:
+        raise reading.errors[0]
+    return reading.chains

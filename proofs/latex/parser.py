@@ -1,0 +1,801 @@
+r"""A recursive-descent parser from the LaTeX math subset to SymPy objects.
+
+The parser never hands text to SymPy: it builds every object itself from a
+short list of constructors (``sp.Add``, ``sp.Mul``, ``sp.Pow``, ``sp.Integer``,
+``sp.Rational``, ``sp.exp``, ``sp.log``, ``sp.sqrt``, ``sp.Abs``, ``sp.Sum``,
+``sp.Symbol``) and the lecture's names from :mod:`proofs.notation`.
+
+Grammar (``chain`` is one block; ``rel`` is ``= < > \le \ge``)::
+
+    chain   := rel? expr (rel expr)* rel?
+    expr    := term (('+' | '-') term)*
+    term    := factor (('\cdot' | '\times' | '*' | '/')? factor)*    implicit product
+    factor  := ('-' | '+') factor | atom ('^' arg)*
+    atom    := number | letter scripts | '(' expr ')' | '{' expr '}' | '[' expr ']'
+             | '\left' delim expr '\right' delim | '|' expr '|'
+             | '\frac' arg arg | '\sum' limits term | '\ln' arg | '\exp' arg | '\sqrt' arg
+             | '\partial' group
+
+What the notation means:
+
+* ``a_j^{(L)}`` (or ``a_j``) is ``a[j]``, ``a_j^{(L-1)}`` is ``a_prev[j]``,
+  ``z_i`` is ``z[i]``, ``b_i`` is ``b[i]``, ``w_{ji}`` is ``w[j, i]``,
+  ``y_i`` is ``y[i]``, ``\delta_i`` is ``delta[i]``; ``C`` is the cost, ``n`` and
+  ``m`` the layer sizes, ``e`` Euler's number and ``e^{x}`` is ``exp(x)``;
+* ``\frac{\partial F}{\partial x}``, ``\frac{\partial (F)}{\partial x}`` and
+  ``\frac{\partial}{\partial x} (F)`` are the unevaluated ``d(F, x)``; a bare
+  ``\partial(F)`` with no denominator is the derivative of F by the variable
+  of the first derivative written in the chain (:attr:`Context.variable`);
+* ``\sum_{j=1}^{n}``, ``\sum_j`` (j = 1..n) and ``\sum_{j \ne i}`` or
+  ``\sum_{\substack{j=1 \\ j \ne i}}^n`` (the lecture's ``SumExcept``); the body of a
+  sum is the rest of the product, ``\sum_j y_j \ln a_j``;
+* any other Latin letter is a real symbol (an integer one in a subscript).
+
+Limits (:data:`proofs.latex.errors.LIMITS`) are checked before anything large
+is built: nesting depth, numeric exponents and the size of numbers.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from .. import notation as nt
+from .errors import LIMITS, LatexError
+from .tokens import Token
+
+__all__ = ["Context", "Definition", "Parser", "RELATIONS", "INDEX_LETTERS", "index_symbol"]
+
+#: Relations that make a step of a chain, with the name the checker uses.
+RELATIONS = {"=": "=", "<": "<", ">": ">", r"\le": "<=", r"\leq": "<=", r"\leqslant": "<=",
+             r"\ge": ">=", r"\geq": ">=", r"\geqslant": ">=", r"\lt": "<", r"\gt": ">"}
+
+#: The index letters of :mod:`proofs.notation`.
+INDEX_LETTERS = {"i": nt.i, "j": nt.j, "k": nt.k, "l": nt.l, "p": nt.p}
+
+_INDEXED = {"a": nt.a, "z": nt.z, "y": nt.y, "b": nt.b, "w": nt.w}
+_PREV_LAYER = {nt.a: nt.a_prev}
+_NOT_VARIABLES = {"e", "C", "n", "m"}
+_GREEK = {r"\alpha", r"\beta", r"\gamma", r"\eta", r"\theta", r"\lambda", r"\mu", r"\epsilon",
+          r"\varepsilon", r"\tau", r"\xi", r"\rho", r"\varphi", r"\phi", r"\psi", r"\omega",
+          r"\Sigma", r"\Delta", r"\Phi"}
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+_LEFT_DELIMS = {"(": ")", "[": "]", r"\{": r"\}", "|": "|", r"\lvert": r"\rvert", r"\langle": r"\rangle"}
+_FUNCTIONS = {r"\ln": sp.log, r"\log": sp.log, r"\exp": sp.exp}
+_FACTOR_COMMANDS = {r"\frac", r"\dfrac", r"\tfrac", r"\sum", r"\ln", r"\log", r"\exp", r"\sqrt",
+                    r"\left", r"\partial", r"\delta", r"\pi"} | _GREEK
+
+
+def index_symbol(letter):
+    """The integer symbol for an index letter: the notation's i, j, k, l, p, or a new one."""
+    if letter in INDEX_LETTERS:
+        return INDEX_LETTERS[letter]
+    return sp.Symbol(letter, integer=True, positive=True)
+
+
+@dataclass
+class Definition:
+    """A name declared with ``% check: define``: ``S`` or ``u_q`` with parameter q."""
+
+    expr: sp.Basic
+    parameter: object = None
+
+
+@dataclass
+class Context:
+    """What the blocks of one chain share: declared names and the derivative's variable."""
+
+    names: dict = field(default_factory=dict)
+    variable: object = None
+
+
+class Parser:
+    """Reads one list of tokens (a block, a declaration, or a part of one)."""
+
+    def __init__(self, tokens, context=None, depth=0, index_mode=False, scope=None):
+        self.toks = tokens
+        self.pos = 0
+        self.ctx = context if context is not None else Context()
+        self.depth = depth
+        self.index_mode = index_mode
+        self.scope = scope if scope is not None else []
+
+    # ----------------------------------------------------------- plumbing
+    def peek(self, ahead=0) -> Token:
+        q = min(self.pos + ahead, len(self.toks) - 1)
+        return self.toks[q]
+
+    def advance(self) -> Token:
+        tok = self.toks[self.pos]
+        if tok.kind != "end":
+            self.pos += 1
+        return tok
+
+    def at(self, text, kind=None, ahead=0):
+        tok = self.peek(ahead)
+        return tok.text == text and tok.kind != "end" and (kind is None or tok.kind == kind)
+
+    def error(self, message, tok=None) -> LatexError:
+        tok = tok or self.peek()
+        return LatexError(message, offset=tok.pos)
+
+    def expect(self, text, what=None):
+        tok = self.peek()
+        if tok.text != text or tok.kind == "end":
+            raise self.error(f"expected {what or repr(text)}, found {describe(tok)}", tok)
+        return self.advance()
+
+    @contextmanager
+    def nested(self):
+        self.depth += 1
+        if self.depth > LIMITS["depth"]:
+            raise self.error(f"the formula is nested deeper than {LIMITS['depth']} levels; "
+                             "split it into smaller steps")
+        try:
+            yield
+        finally:
+            self.depth -= 1
+
+    def relation(self, ahead=0):
+        """The relation at the cursor (``=``, ``<=`` ...) or None."""
+        tok = self.peek(ahead)
+        if tok.kind in ("char", "cmd") and tok.text in RELATIONS:
+            return RELATIONS[tok.text]
+        return None
+
+    # ----------------------------------------------------------- expressions
+    def parse_expr(self):
+        """A sum of terms; stops before a relation, a closing bracket or the end."""
+        with self.nested():
+            tok = self.peek()
+            if not self.starts_operand(tok) and tok.kind != "cmd":
+                raise self.error(f"expected an expression, found {describe(tok)}", tok)
+            terms = [self.parse_term()]
+            while self.at("+", "char") or self.at("-", "char"):
+                sign = self.advance()
+                if not self.starts_operand(self.peek()):
+                    raise self.error(f"expected a term after '{sign.text}', found {describe(self.peek())}")
+                t = self.parse_term()
+                terms.append(t if sign.text == "+" else sp.Mul(sp.S.NegativeOne, t))
+            return sp.Add(*terms)
+
+    def parse_term(self):
+        """A product of factors, with or without \\cdot; a sum's body is one of these."""
+        return sp.Mul(*self.parse_factors())
+
+    def parse_factors(self):
+        """The factors of a product, as a list."""
+        factors = [self.parse_factor()]
+        while True:
+            tok = self.peek()
+            if (tok.kind == "cmd" and tok.text in (r"\cdot", r"\times")) or (tok.kind == "char" and tok.text == "*"):
+                self.advance()
+                factors.append(self.parse_factor())
+            elif tok.kind == "char" and tok.text == "/":
+                self.advance()
+                den_tok = self.peek()
+                factors.append(self.reciprocal(self.parse_factor(), den_tok))
+            elif self.starts_factor(tok):
+                factors.append(self.parse_factor())
+            else:
+                break
+        return factors
+
+    def parse_factor(self):
+        tok = self.peek()
+        if tok.kind == "char" and tok.text in "+-":
+            self.advance()
+            with self.nested():
+                inner = self.parse_factor()
+            return inner if tok.text == "+" else sp.Mul(sp.S.NegativeOne, inner)
+        base = self.parse_atom()
+        return self.parse_powers(base)
+
+    def parse_powers(self, base):
+        while self.at("^", "char"):
+            caret = self.advance()
+            exponent = self.parse_arg("an exponent")
+            base = self.power(base, exponent, caret)
+        if self.at("!", "char") or self.at("'", "char"):
+            raise self.error(f"{self.peek().text!r} (factorial or prime) is not supported")
+        if self.at("_", "char"):
+            raise self.error("a subscript here is not supported; expected a letter before '_'")
+        return base
+
+    def starts_factor(self, tok):
+        """Whether ``tok`` begins a factor of an implicit product (a sign does not)."""
+        if tok.kind in ("num", "letter"):
+            return True
+        if tok.kind == "char":
+            return tok.text in "([{"
+        if tok.kind == "cmd":
+            return tok.text in _FACTOR_COMMANDS or tok.text in self.ctx.names
+        if tok.kind == "text":
+            return tok.text.strip() == "e"
+        return False
+
+    def starts_operand(self, tok):
+        return self.starts_factor(tok) or (tok.kind == "char" and tok.text in "+-|")
+
+    # ----------------------------------------------------------- atoms
+    def parse_atom(self):
+        tok = self.peek()
+        if tok.kind == "num":
+            self.advance()
+            return self.number(tok)
+        if tok.kind == "letter":
+            return self.parse_letter()
+        if tok.kind == "text":
+            if tok.text.strip() == "e":
+                self.advance()
+                return self.parse_e(tok)
+            raise self.error(f"\\text{{{tok.text}}} inside a formula is not supported; "
+                             "words go outside the formula or in a label at its start", tok)
+        if tok.kind == "char":
+            if tok.text in _OPENERS:
+                return self.parse_group()
+            if tok.text == "|":
+                self.advance()
+                inner = self.parse_expr()
+                self.expect("|", "'|' closing the absolute value")
+                return sp.Abs(inner)
+        if tok.kind == "cmd":
+            name = tok.text
+            if name in (r"\frac", r"\dfrac", r"\tfrac"):
+                return self.parse_frac()
+            if name == r"\sum":
+                return self.parse_sum()
+            if name in _FUNCTIONS:
+                return self.parse_function()
+            if name == r"\sqrt":
+                return self.parse_sqrt()
+            if name == r"\left":
+                return self.parse_left()
+            if name == r"\partial":
+                return self.parse_bare_partial()
+            if name == r"\delta":
+                self.advance()
+                return self.indexed_letter(nt.delta, tok)
+            if name == r"\pi":
+                self.advance()
+                return sp.pi
+            if name in self.ctx.names:
+                self.advance()
+                return self.use_definition(name, tok)
+            if name in _GREEK:
+                self.advance()
+                return sp.Symbol(name[1:], real=True)
+            if name in (r"\Rightarrow", r"\Leftrightarrow", r"\implies", r"\iff", r"\to"):
+                raise self.error(f"{name} inside an expression; an implication is not a chain", tok)
+            raise self.error(f"unsupported command {name}; this reader knows \\frac, \\sum, \\ln, "
+                             "\\exp, \\sqrt, \\partial, \\left( \\right), \\cdot and the lecture's letters", tok)
+        raise self.error(f"expected a number, a letter, '(' or a command, found {describe(tok)}", tok)
+
+    def parse_group(self):
+        opener = self.advance()
+        closer = _OPENERS[opener.text]
+        if self.at(closer, "char"):
+            raise self.error(f"empty {opener.text}{closer}; expected an expression inside")
+        inner = self.parse_expr()
+        self.expect(closer, f"'{closer}' to close the '{opener.text}'")
+        return inner
+
+    def parse_left(self):
+        left = self.advance()
+        delim = self.peek()
+        if delim.text == "." or delim.text not in _LEFT_DELIMS:
+            raise self.error(f"\\left{delim.text} is not supported; expected \\left( \\left[ \\left\\{{ or \\left|", delim)
+        self.advance()
+        inner = self.parse_expr()
+        if not self.at(r"\right", "cmd"):
+            raise self.error(f"expected \\right{_LEFT_DELIMS[delim.text]} to close the \\left{delim.text}, "
+                             f"found {describe(self.peek())}")
+        self.advance()
+        closing = self.peek()
+        if closing.text != _LEFT_DELIMS[delim.text]:
+            raise self.error(f"\\left{delim.text} closed by \\right{closing.text}; "
+                             f"expected \\right{_LEFT_DELIMS[delim.text]}", closing)
+        self.advance()
+        if delim.text in ("|", r"\lvert"):
+            return sp.Abs(inner)
+        return inner
+
+    def parse_arg(self, what):
+        """A TeX argument: a braced expression or a single token (one digit of a number)."""
+        tok = self.peek()
+        if tok.kind == "char" and tok.text == "{":
+            return self.parse_group()
+        if tok.kind == "num":
+            return self.number(self.take_digit())
+        if tok.kind == "letter":
+            return self.parse_single_letter()
+        if tok.kind == "cmd" and tok.text in (_GREEK | {r"\pi"} | set(self.ctx.names)):
+            return self.parse_atom()
+        if tok.kind == "char" and tok.text == "-":
+            raise self.error(f"expected {what} in braces, e.g. ^{{-1}}; found '-'", tok)
+        raise self.error(f"expected {what} (a braced group, a digit or a letter), found {describe(tok)}", tok)
+
+    def take_digit(self):
+        """The first digit of the number at the cursor; TeX's x^23 is x^2 times 3."""
+        tok = self.peek()
+        if len(tok.text) == 1:
+            return self.advance()
+        self.toks[self.pos] = Token("num", tok.text[1:], tok.pos + 1, tok.end)
+        return Token("num", tok.text[0], tok.pos, tok.pos + 1)
+
+    # ----------------------------------------------------------- letters and indices
+    def parse_letter(self):
+        tok = self.advance()
+        name = tok.text
+        if name == "e":
+            return self.parse_e(tok)
+        if name in self.ctx.names:
+            return self.use_definition(name, tok)
+        if name in _INDEXED:
+            return self.indexed_letter(_INDEXED[name], tok)
+        return self.plain_letter(tok)
+
+    def parse_single_letter(self):
+        """A letter as a one-token script argument: no subscripts of its own."""
+        tok = self.advance()
+        if tok.text == "e":
+            return sp.E
+        if tok.text in self.ctx.names and self.ctx.names[tok.text].parameter is None:
+            return self.ctx.names[tok.text].expr
+        return self.letter_symbol(tok)
+
+    def parse_e(self, tok):
+        if self.at("_", "char"):
+            raise self.error("e is Euler's number and takes no subscript")
+        if self.at("^", "char"):
+            caret = self.advance()
+            exponent = self.parse_arg("an exponent")
+            if exponent.is_Number and abs(exponent) > LIMITS["exponent"]:
+                raise self.error(f"the exponent e^{{{exponent}}} is too large; "
+                                 f"|exponent| must be at most {LIMITS['exponent']}", caret)
+            return sp.exp(exponent)
+        return sp.E
+
+    def letter_symbol(self, tok):
+        """A lone letter: a bound or free index, n, m, C, or a real symbol."""
+        name = tok.text
+        for frame in reversed(self.scope):
+            if name in frame:
+                return frame[name]
+        if name in INDEX_LETTERS:
+            return INDEX_LETTERS[name]
+        if name == "n":
+            return nt.n
+        if name == "m":
+            return nt.m
+        if name == "C":
+            return nt.C
+        if name == "e":
+            return sp.E
+        if self.index_mode:
+            return index_symbol(name)
+        if name == "t":
+            return nt.t
+        return sp.Symbol(name, real=True)
+
+    def plain_letter(self, tok):
+        sub, layer = self.parse_scripts(tok)
+        if layer is not None:
+            raise self.error(f"{tok.text}^{{({layer})}}: only a, z, y, b, w and \\delta carry a layer", tok)
+        if sub is None:
+            return self.letter_symbol(tok)
+        if tok.text in _NOT_VARIABLES or tok.text in INDEX_LETTERS:
+            raise self.error(f"{tok.text} takes no subscript", tok)
+        indices = self.indices(sub, 1, tok)
+        return sp.IndexedBase(tok.text, real=True)[indices[0]]
+
+    def indexed_letter(self, base, tok):
+        sub, layer = self.parse_scripts(tok)
+        name = tok.text
+        if sub is None:
+            if layer is not None:
+                raise self.error(f"{name}^{{({layer})}} needs an index, e.g. {name}_j^{{({layer})}}", tok)
+            if base is nt.delta:
+                raise self.error("\\delta needs an index, e.g. \\delta_i^{(L)}", tok)
+            return self.letter_symbol(tok)
+        if layer == "L-1":
+            if base not in _PREV_LAYER:
+                raise self.error(f"{name}^{{(L-1)}} is not part of the notation; of layer L-1 "
+                                 "the reader knows a_j^{(L-1)}", tok)
+            base = _PREV_LAYER[base]
+        count = 2 if base is nt.w else 1
+        return base[tuple(self.indices(sub, count, tok))] if count == 2 else base[self.indices(sub, 1, tok)[0]]
+
+    def parse_scripts(self, tok):
+        """The subscript tokens and the layer (``L`` or ``L-1``) after a letter, in either order."""
+        sub = layer = None
+        for _ in range(2):
+            if self.at("_", "char") and sub is None:
+                self.advance()
+                sub = self.script_tokens()
+            elif self.at("^", "char") and layer is None:
+                found = self.layer_superscript()
+                if found is None:
+                    break
+                layer = found
+            else:
+                break
+        return sub, layer
+
+    def layer_superscript(self):
+        """If the cursor is at ^{(L)}, ^{(L-1)}, ^L or ^{L-1}, consume it and say which."""
+        patterns = {("(", "L", ")"): "L", ("(", "L", "-", "1", ")"): "L-1", ("L",): "L", ("L", "-", "1"): "L-1"}
+        if self.peek(1).kind == "letter" and self.peek(1).text == "L":
+            self.advance(), self.advance()
+            return "L"
+        if not self.at("{", "char", 1):
+            return None
+        for pattern, layer in patterns.items():
+            toks = [self.peek(2 + q) for q in range(len(pattern) + 1)]
+            if [t.text for t in toks[:-1]] == list(pattern) and toks[-1].text == "}" and toks[-1].kind == "char":
+                for _ in range(len(pattern) + 3):
+                    self.advance()
+                return layer
+        return None
+
+    def script_tokens(self):
+        """The tokens of a subscript: a braced group (without braces) or one token."""
+        tok = self.peek()
+        if tok.kind == "char" and tok.text == "{":
+            self.advance()
+            start = self.pos
+            depth = 0
+            while True:
+                t = self.peek()
+                if t.kind == "end":
+                    raise self.error("unclosed '{' of a subscript; expected '}'", tok)
+                if t.kind == "char" and t.text == "{":
+                    depth += 1
+                elif t.kind == "char" and t.text == "}":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                self.advance()
+            inner = self.toks[start:self.pos]
+            self.advance()
+            if not inner:
+                raise self.error("an empty subscript; expected an index", tok)
+            return inner
+        if tok.kind == "num":
+            return [self.take_digit()]
+        if tok.kind == "letter":
+            return [self.advance()]
+        raise self.error(f"expected an index after '_' (a letter, a digit or {{...}}), found {describe(tok)}", tok)
+
+    def indices(self, toks, count, letter_tok):
+        """``count`` index expressions from subscript tokens: w_{ji}, w_{j,i}, a_{j+1}, a_3."""
+        groups = []
+        current = []
+        for t in toks:
+            if t.kind == "char" and t.text == ",":
+                groups.append(current)
+                current = []
+            else:
+                current.append(t)
+        groups.append(current)
+        if count == 2 and len(groups) == 1 and len(toks) == 2 and all(
+                t.kind == "letter" or (t.kind == "num" and len(t.text) == 1) for t in toks):
+            groups = [[toks[0]], [toks[1]]]
+        if len(groups) != count or any(not g for g in groups):
+            want = "two indices, as in w_{ji}" if count == 2 else "one index, as in a_j"
+            raise self.error(f"{letter_tok.text} takes {want}", toks[0] if toks else letter_tok)
+        out = []
+        for g in groups:
+            sub = Parser(g + [Token("end", "", g[-1].end, g[-1].end)], self.ctx,
+                         depth=self.depth, index_mode=True, scope=self.scope)
+            value = sub.parse_expr()
+            if sub.peek().kind != "end":
+                raise sub.error(f"unexpected {describe(sub.peek())} in a subscript; expected an index")
+            if not _is_index(value):
+                raise self.error(f"expected an index (a letter such as j, a number, or j+1), "
+                                 f"found {value}", g[0])
+            out.append(value)
+        return out
+
+    def use_definition(self, name, tok):
+        definition = self.ctx.names[name]
+        if definition.parameter is None:
+            if self.at("_", "char"):
+                raise self.error(f"{name} is defined without an index; expected no subscript", self.peek())
+            return definition.expr
+        if not self.at("_", "char"):
+            raise self.error(f"{name} is defined with an index; expected {name}_{definition.parameter}", self.peek())
+        self.advance()
+        value = self.indices(self.script_tokens(), 1, tok)[0]
+        return definition.expr.xreplace({definition.parameter: value})
+
+    # ----------------------------------------------------------- commands
+    def parse_frac(self):
+        frac = self.advance()
+        if self.at("{", "char") and self.at(r"\partial", "cmd", 1):
+            return self.parse_derivative(frac)
+        numerator = self.parse_arg("the numerator of \\frac")
+        den_tok = self.peek()
+        if den_tok.kind == "char" and den_tok.text == "{" and self.at(r"\partial", "cmd", 1):
+            raise self.error("a \\partial in the denominator needs one in the numerator: "
+                             "\\frac{\\partial F}{\\partial x}", self.peek(1))
+        denominator = self.parse_arg("the denominator of \\frac")
+        return sp.Mul(numerator, self.reciprocal(denominator, den_tok))
+
+    def parse_derivative(self, frac):
+        self.advance()  # {
+        partial = self.advance()  # \partial
+        if self.at("^", "char"):
+            raise self.error("higher derivatives \\partial^2 are not supported; write one derivative per step")
+        operator = self.at("}", "char")
+        function = None
+        if not operator:
+            function = self.parse_expr()
+        self.expect("}", "'}' closing the numerator of the derivative")
+        self.expect("{", "'{' opening the denominator \\partial x")
+        self.expect(r"\partial", "\\partial in the denominator of a derivative")
+        var_tok = self.peek()
+        with self.nested():
+            if var_tok.kind == "letter":
+                variable = self.parse_letter()
+            elif var_tok.kind == "cmd" and var_tok.text == r"\delta":
+                variable = self.parse_atom()
+            else:
+                raise self.error(f"expected a variable after \\partial, found {describe(var_tok)}", var_tok)
+        if not _is_variable(variable):
+            raise self.error(f"cannot differentiate by {variable}; expected a variable such as z_i, "
+                             "a_j, b_i or w_{ji}", var_tok)
+        if self.at("^", "char"):
+            raise self.error("higher derivatives are not supported; write one derivative per step")
+        self.expect("}", "'}' closing the denominator of the derivative")
+        if self.ctx.variable is None:
+            self.ctx.variable = variable
+        if operator:
+            if not self.starts_factor(self.peek()):
+                raise self.error("expected the expression to differentiate after "
+                                 "\\frac{\\partial}{\\partial x}", self.peek())
+            function = self.parse_operand()
+        return nt.d(function, variable)
+
+    def parse_operand(self):
+        """What an operator applies to: a bracketed group, else the rest of the product."""
+        tok = self.peek()
+        with self.nested():
+            if (tok.kind == "char" and tok.text in _OPENERS) or (tok.kind == "cmd" and tok.text == r"\left"):
+                return self.parse_factor()
+            return self.parse_term()
+
+    def parse_bare_partial(self):
+        tok = self.advance()
+        if self.ctx.variable is None:
+            raise self.error("a bare \\partial(...) needs the chain to start with a derivative "
+                             "\\frac{\\partial F}{\\partial x}, whose x it then means", tok)
+        if not self.starts_factor(self.peek()):
+            raise self.error("expected a bracketed expression after \\partial", self.peek())
+        return nt.d(self.parse_operand(), self.ctx.variable)
+
+    def parse_function(self):
+        tok = self.advance()
+        fn = _FUNCTIONS[tok.text]
+        if self.at("^", "char"):
+            raise self.error(f"{tok.text}^... (a power of a function) is not supported; "
+                             f"write ({tok.text} x)^2", self.peek())
+        if self.at("_", "char"):
+            raise self.error(f"{tok.text} with a base is not supported; \\ln is the natural logarithm")
+        arg_tok = self.peek()
+        if not self.starts_factor(arg_tok) and not (arg_tok.kind == "char" and arg_tok.text == "-"):
+            raise self.error(f"expected the argument of {tok.text}, found {describe(arg_tok)}", arg_tok)
+        with self.nested():
+            arg = self.parse_factor()
+        if fn is sp.exp and arg.is_Number and abs(arg) > LIMITS["exponent"]:
+            raise self.error(f"the exponent \\exp({arg}) is too large; |exponent| must be at most "
+                             f"{LIMITS['exponent']}", arg_tok)
+        if fn is sp.log and arg.is_zero:
+            raise self.error("the logarithm of zero", arg_tok)
+        return fn(arg)
+
+    def parse_sqrt(self):
+        tok = self.advance()
+        if self.at("[", "char"):
+            raise self.error("\\sqrt[k]{x} is not supported; write x^{1/k}", self.peek())
+        return sp.sqrt(self.parse_arg("the argument of \\sqrt"))
+
+    def parse_sum(self):
+        tok = self.advance()
+        while self.peek().kind == "cmd" and self.peek().text in (r"\limits", r"\nolimits"):
+            self.advance()
+        index = lower = excluded = upper = None
+        for _ in range(2):
+            if self.at("_", "char") and index is None:
+                self.advance()
+                index, lower, excluded = self.sum_conditions()
+            elif self.at("^", "char") and upper is None:
+                caret = self.advance()
+                upper = self.index_arg(caret)
+            else:
+                break
+        if index is None:
+            raise self.error("a sum needs its index: \\sum_{j=1}^{n}, \\sum_j or \\sum_{j \\ne i}", tok)
+        lower = sp.Integer(1) if lower is None else lower
+        if excluded is not None and lower != 1:
+            raise self.error("a sum with j \\ne i must run from 1", tok)
+        body_tok = self.peek()
+        if not self.starts_operand(body_tok) or body_tok.text == "|":
+            raise self.error(f"expected the body of the sum, found {describe(body_tok)}", body_tok)
+        self.scope.append({index[0]: index[1]})
+        try:
+            with self.nested():
+                factors = self.parse_factors()
+        finally:
+            self.scope.pop()
+        # The body runs to the last factor that involves the index: in
+        # \sum_l e^{z_l} X, X stays outside (both readings have the same value).
+        var = index[1]
+        last = max((q for q, f in enumerate(factors) if var in f.free_symbols), default=len(factors) - 1)
+        body, rest = sp.Mul(*factors[:last + 1]), sp.Mul(*factors[last + 1:])
+        if upper is None:
+            upper = nt.m if _previous_layer(body, var) else nt.n
+        if excluded is not None:
+            return nt.SumExcept(body, var, excluded, upper) * rest
+        return sp.Sum(body, (var, lower, upper)) * rest
+
+    def index_arg(self, caret):
+        """A sum's upper limit or lower bound: an index expression (n, m, 3, n-1)."""
+        tok = self.peek()
+        if tok.kind == "char" and tok.text == "{":
+            toks = self.script_tokens()
+            sub = Parser(toks + [Token("end", "", toks[-1].end, toks[-1].end)], self.ctx, self.depth, True, self.scope)
+            value = sub.parse_expr()
+            if sub.peek().kind != "end":
+                raise sub.error(f"unexpected {describe(sub.peek())}; expected the sum's upper limit")
+        elif tok.kind == "num":
+            value = self.number(self.take_digit())
+        elif tok.kind == "letter":
+            self.advance()
+            value = self.letter_symbol_index(tok)
+        else:
+            raise self.error(f"expected the sum's upper limit, found {describe(tok)}", tok)
+        if not _is_index(value):
+            raise self.error(f"expected an upper limit such as n, m or 3, found {value}", tok)
+        return value
+
+    def sum_conditions(self):
+        """The subscript of \\sum: j, {j=1}, {j \\ne i}, {j=1, j \\ne i}, {\\substack{j=1 \\\\ j \\ne i}}."""
+        tok = self.peek()
+        if tok.kind == "letter":
+            self.advance()
+            return (tok.text, index_symbol(tok.text)), None, None
+        if not (tok.kind == "char" and tok.text == "{"):
+            raise self.error(f"expected the sum's index after '_', found {describe(tok)}", tok)
+        self.advance()
+        separators = [","]
+        closers = 1
+        if self.at(r"\substack", "cmd"):
+            self.advance()
+            self.expect("{", "'{' after \\substack")
+            separators = [",", r"\\"]
+            closers = 2
+        conditions = [self.sum_condition()]
+        while self.peek().text in separators and self.peek().kind in ("char", "cmd"):
+            self.advance()
+            conditions.append(self.sum_condition())
+        for _ in range(closers):
+            self.expect("}", "'}' closing the sum's conditions")
+        letters = {c[0][0] for c in conditions}
+        if len(letters) != 1:
+            raise self.error(f"the conditions of a sum name different indices {sorted(letters)}; "
+                             "expected one index, e.g. {j=1, j \\ne i}", tok)
+        index = conditions[0][0]
+        lower = next((c[1] for c in conditions if c[1] is not None), None)
+        excluded = next((c[2] for c in conditions if c[2] is not None), None)
+        return index, lower, excluded
+
+    def sum_condition(self):
+        tok = self.peek()
+        if tok.kind != "letter":
+            raise self.error(f"expected a summation index such as j, found {describe(tok)}", tok)
+        self.advance()
+        index = (tok.text, index_symbol(tok.text))
+        if self.at("=", "char"):
+            self.advance()
+            sub = self
+            saved = self.index_mode
+            self.index_mode = True
+            try:
+                lower = sub.parse_expr()
+            finally:
+                self.index_mode = saved
+            if not _is_index(lower):
+                raise self.error(f"expected the sum's lower bound (a number or an index), found {lower}", tok)
+            return index, lower, None
+        if self.peek().kind == "cmd" and self.peek().text in (r"\ne", r"\neq"):
+            self.advance()
+            other = self.peek()
+            if other.kind != "letter":
+                raise self.error(f"expected an index after \\ne, found {describe(other)}", other)
+            self.advance()
+            if other.text == tok.text:
+                raise self.error(f"{tok.text} \\ne {tok.text} excludes everything", other)
+            excluded = self.letter_symbol_index(other)
+            return index, None, excluded
+        if self.peek().text in (",", "}", r"\\"):
+            return index, None, None
+        raise self.error(f"expected '=', \\ne or '}}' after the sum's index, found {describe(self.peek())}")
+
+    def letter_symbol_index(self, tok):
+        saved = self.index_mode
+        self.index_mode = True
+        try:
+            return self.letter_symbol(tok)
+        finally:
+            self.index_mode = saved
+
+    # ----------------------------------------------------------- numbers
+    def number(self, tok):
+        text = tok.text
+        if "." in text:
+            whole, frac = text.split(".")
+            return sp.Rational(int(whole + frac), 10 ** len(frac))
+        return sp.Integer(int(text))
+
+    def power(self, base, exponent, caret):
+        if exponent.is_Number:
+            if abs(exponent) > LIMITS["exponent"]:
+                raise self.error(f"the exponent {_short(exponent)} is too large; |exponent| must be at most "
+                                 f"{LIMITS['exponent']}", caret)
+            if base.is_Rational and base != 0:
+                bits = max(abs(base.p).bit_length(), base.q.bit_length())
+                if bits * abs(exponent) > LIMITS["number_bits"]:
+                    raise self.error(f"the power {_short(base)}^{_short(exponent)} would have about "
+                                     f"{int(bits * abs(exponent))} bits; the limit is {LIMITS['number_bits']}",
+                                     caret)
+            if base == 0 and exponent < 0:
+                raise self.error("division by zero: 0 to a negative power", caret)
+        return sp.Pow(base, exponent)
+
+    def reciprocal(self, denominator, tok):
+        if denominator.is_zero:
+            raise self.error("division by zero", tok)
+        return sp.Pow(denominator, sp.S.NegativeOne)
+
+
+def _is_index(value):
+    if value.is_Integer:
+        return True
+    if isinstance(value, sp.Symbol):
+        return bool(value.is_integer)
+    if isinstance(value, (sp.Add, sp.Mul)):
+        return all(_is_index(arg) for arg in value.args)
+    return False
+
+
+def _previous_layer(body, var):
+    """Whether an index runs over layer L-1: it indexes a^{(L-1)} or is the first index of w."""
+    for atom in body.atoms(sp.Indexed):
+        if atom.base == nt.a_prev and var in atom.indices:
+            return True
+        if atom.base == nt.w and atom.indices[0] == var:
+            return True
+    return False
+
+
+def _is_variable(value):
+    if isinstance(value, sp.Indexed):
+        return True
+    return isinstance(value, sp.Symbol) and value not in (nt.n, nt.m) and not value.is_integer
+
+
+def _short(number):
+    text = str(number)
+    return text if len(text) <= 20 else text[:8] + "..." + text[-4:]
+
+
+def describe(tok):
+    """How a token is named in an error message."""
+    if tok.kind == "end":
+        return "the end of the formula"
+    if tok.kind == "text":
+        return f"\\text{{{tok.text}}}"
+    return f"'{tok.text}'"

@@ -1,0 +1,139 @@
+"""Printing file reports: compiler-style text for people, one JSON object for machines.
+
+A printer only reads a :class:`~proofs.latex.report.FileReport`; it decides
+nothing.  Text lines have the form ``FILE:LINE:COL: VERDICT: step N of TITLE:
+LHS = RHS`` (the place is the step's relation sign), followed for a step that
+is not proved by both sides in full and the counterexample.
+"""
+
+from __future__ import annotations
+
+import json
+
+import sympy as sp
+
+from ..verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED
+
+__all__ = ["text_lines", "error_lines", "summary_line", "to_json", "totals"]
+
+_SHORT = 60
+_REL = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">"}
+
+
+def _short(latex):
+    return latex if len(latex) <= _SHORT else latex[:_SHORT - 3] + "..."
+
+
+def text_lines(report, verbose=False):
+    """The verdict lines of one file (errors excluded: see :func:`error_lines`)."""
+    out = []
+    for chain in report.chains:
+        for step in chain.steps:
+            kind = step.verdict.kind
+            if kind == PROVED and not verbose:
+                continue
+            rel = _REL[step.relation]
+            out.append(f"{report.path}:{step.line}:{step.column}: {step.verdict}: step {step.index} of "
+                       f"{chain.title}: {_short(step.lhs_latex)} {rel} {_short(step.rhs_latex)}")
+            if kind in (REFUTED, UNDECIDED):
+                out.append(f"    left:  {step.lhs_latex}")
+                out.append(f"    right: {step.rhs_latex}")
+                if step.counterexample is not None:
+                    out.append(f"    counterexample: {step.counterexample}")
+                if step.detail:
+                    out.append(f"    {step.detail}")
+        if verbose:
+            src = chain.source
+            out.append(f"{report.path}:{src.line}:{src.column}: {chain.title}: "
+                       + summary_line(_count(chain.steps)))
+    for note in report.notes:
+        out.append(str(note))
+    return out
+
+
+def error_lines(report):
+    """One line per unreadable formula or file."""
+    return [str(err) for err in report.errors]
+
+
+def _count(steps):
+    out = {"steps": 0, PROVED: 0, PROVED_UNDER: 0, REFUTED: 0, UNDECIDED: 0}
+    for s in steps:
+        out["steps"] += 1
+        out[s.verdict.kind] += 1
+    return out
+
+
+def totals(reports):
+    """The counts of all reports together, with their errors and notes."""
+    out = {"steps": 0, PROVED: 0, PROVED_UNDER: 0, REFUTED: 0, UNDECIDED: 0, "errors": 0, "notes": 0}
+    for r in reports:
+        for key, value in r.counts().items():
+            out[key] += value
+        out["errors"] += len(r.errors)
+        out["notes"] += len(r.notes)
+    return out
+
+
+def summary_line(counts):
+    """``N steps: P proved, U proved under hypotheses, R refuted, D undecided``."""
+    return (f"{counts['steps']} steps: {counts[PROVED]} proved, {counts[PROVED_UNDER]} proved under "
+            f"hypotheses, {counts[REFUTED]} refuted, {counts[UNDECIDED]} undecided")
+
+
+def _step_json(step):
+    cx = step.counterexample
+    by_n = {}
+    for r in step.results:
+        by_n["general" if r.n is None else str(r.n)] = str(r.verdict)
+    return {
+        "index": step.index,
+        "line": step.line,
+        "column": step.column,
+        "relation": step.relation,
+        "verdict": str(step.verdict),
+        "kind": step.verdict.kind,
+        "hypotheses": list(step.verdict.hypotheses),
+        "lhs_latex": step.lhs_latex,
+        "rhs_latex": step.rhs_latex,
+        "lhs": sp.sstr(step.lhs),
+        "rhs": sp.sstr(step.rhs),
+        "by_n": by_n,
+        "counterexample": None if cx is None else {
+            "n": cx.n, "values": dict(cx.values), "lhs": cx.lhs, "rhs": cx.rhs},
+        "detail": step.detail,
+    }
+
+
+def _file_json(report):
+    chains = []
+    for chain in report.chains:
+        d = chain.derivation
+        chains.append({
+            "title": chain.title,
+            "line": chain.source.line,
+            "column": chain.source.column,
+            "verdict": str(chain.verdict),
+            "indices": [str(s) for s in d.indices],
+            "distinct": [[str(p), str(q)] for p, q in d.distinct],
+            "hypotheses": [h.name for h in d.hypotheses],
+            "model": d.model.name,
+            "steps": [_step_json(s) for s in chain.steps],
+        })
+    return {
+        "path": report.path,
+        "chains": chains,
+        "notes": [{"line": n.line, "column": n.column, "message": n.message} for n in report.notes],
+        "errors": [{"line": e.line, "column": e.column, "message": e.message} for e in report.errors],
+        "exit_code": report.exit_code,
+    }
+
+
+def to_json(reports, exit_code):
+    """One JSON object for all files: ``files``, ``summary`` and ``exit_code``."""
+    counts = totals(reports)
+    summary = {"steps": counts["steps"], "proved": counts[PROVED], "proved_under": counts[PROVED_UNDER],
+               "refuted": counts[REFUTED], "undecided": counts[UNDECIDED], "errors": counts["errors"],
+               "notes": counts["notes"]}
+    return json.dumps({"files": [_file_json(r) for r in reports], "summary": summary,
+                       "exit_code": exit_code}, ensure_ascii=False, indent=1)

@@ -1,0 +1,66 @@
+"""Deciding whether an expression is identically zero.
+
+For a concrete number of classes the expressions are rational functions of
+E_q = e^{z_q}, y_q and friends whose denominators are, almost always,
+products of powers of the E_q and of S = E_1 + ... + E_n.  :func:`is_zero`
+therefore
+
+1. writes S for the sum E_1 + ... + E_n wherever it occurs whole,
+   and expands;
+2. multiplies every term by the smallest monomial D in S and the E_q that
+   clears its denominator, which leaves a polynomial P = D * expr;
+3. puts S = E_1 + ... + E_n back into P and expands: P is the zero
+   polynomial exactly when expr is identically zero (D is not zero).
+
+Logarithms are independent generators (which can only make the test
+stricter).  Where a denominator is not such a monomial, ``cancel`` decides.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+__all__ = ["is_zero"]
+
+
+def _logs_expanded(expr):
+    return expr.replace(lambda e: isinstance(e, sp.log),
+                        lambda e: sp.expand_log(e, force=True))
+
+
+def is_zero(expr, exp_symbols=()) -> bool:
+    """True when ``expr`` is identically 0 (``exp_symbols``: E_1..E_n of a concrete instance)."""
+    expr = sp.sympify(expr)
+    if expr == 0:
+        return True
+    if exp_symbols:
+        whole = sp.Add(*exp_symbols)
+        s = sp.Dummy("S", positive=True)
+        expr = _logs_expanded(expr.xreplace({whole: s}))
+        expanded = sp.expand(expr)
+        if expanded == 0:
+            return True
+        cleared = _clear_monomial_denominators(expanded, (s, *exp_symbols))
+        if cleared is not None:
+            return sp.expand(cleared.xreplace({s: whole})) == 0
+        return sp.cancel(sp.together(expanded.xreplace({s: whole}))) == 0
+    expanded = sp.expand(_logs_expanded(expr))
+    if expanded == 0:
+        return True
+    return sp.cancel(sp.together(expanded)) == 0
+
+
+def _clear_monomial_denominators(expr, symbols):
+    """D * expr as a polynomial, D a monomial in ``symbols``; None if another denominator occurs."""
+    need = dict.fromkeys(symbols, 0)
+    terms = sp.Add.make_args(expr)
+    for term in terms:
+        for factor in sp.Mul.make_args(term):
+            base, power = factor.as_base_exp()
+            if power.is_negative:
+                if base in need and power.is_Integer:
+                    need[base] = max(need[base], -int(power))
+                elif not base.is_number:
+                    return None
+    monomial = sp.Mul(*[sym ** p for sym, p in need.items() if p])
+    return sp.Add(*[term * monomial for term in terms])
