@@ -9,12 +9,15 @@ is not proved by both sides in full and the counterexample.
 from __future__ import annotations
 
 import json
+import math
+import re
+from fractions import Fraction
 
 import sympy as sp
 
 from ..verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED
 
-__all__ = ["text_lines", "error_lines", "summary_line", "to_json", "totals"]
+__all__ = ["text_lines", "error_lines", "summary_line", "to_json", "totals", "counterexample_text"]
 
 _SHORT = 60
 _REL = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">"}
@@ -39,7 +42,7 @@ def text_lines(report, verbose=False):
                 out.append(f"    left:  {step.lhs_latex}")
                 out.append(f"    right: {step.rhs_latex}")
                 if step.counterexample is not None:
-                    out.append(f"    counterexample: {step.counterexample}")
+                    out.append(f"    counterexample: {counterexample_text(step.counterexample)}")
                 if step.detail:
                     out.append(f"    {step.detail}")
         if verbose:
@@ -49,6 +52,39 @@ def text_lines(report, verbose=False):
     for note in report.notes:
         out.append(str(note))
     return out
+
+
+def counterexample_text(cx):
+    """The point in the lecture's notation: ``n = 2: z_1 = ln(7/10) = -0.3567, y_1 = 1/6, ...``.
+
+    The checker names e^{z_q} ``E_q``; here it becomes z_q with its value.
+    """
+    parts = []
+    for key, value in cx.values.items():
+        parts.append(_value_text(key, value))
+    head = f"n = {cx.n}: " if cx.n is not None else ""
+    return f"{head}{', '.join(parts)}; left side = {cx.lhs}, right side = {cx.rhs}"
+
+
+def _value_text(key, value):
+    m = re.fullmatch(r"E_(\d+)", key)
+    if m:
+        try:
+            number = Fraction(value)
+        except (ValueError, ZeroDivisionError):
+            return f"e^{{z_{m.group(1)}}} = {value}"
+        if number > 0:
+            return f"z_{m.group(1)} = ln({value}) = {math.log(number):.4g}"
+        return f"e^{{z_{m.group(1)}}} = {value}"
+    m = re.fullmatch(r"(\w+)\[(\d+)\]", key)
+    if m:
+        base = {"a_prev": "a", "delta": "\\delta"}.get(m.group(1), m.group(1))
+        layer = "^{(L-1)}" if m.group(1) == "a_prev" else ""
+        return f"{base}_{m.group(2)}{layer} = {value}"
+    m = re.fullmatch(r"(\w+)\[(\d+), (\d+)\]", key)
+    if m:
+        return f"{m.group(1)}_{{{m.group(2)}{m.group(3)}}} = {value}"
+    return f"{key} = {value}"
 
 
 def error_lines(report):
@@ -100,7 +136,8 @@ def _step_json(step):
         "rhs": sp.sstr(step.rhs),
         "by_n": by_n,
         "counterexample": None if cx is None else {
-            "n": cx.n, "values": dict(cx.values), "lhs": cx.lhs, "rhs": cx.rhs},
+            "n": cx.n, "values": dict(cx.values), "lhs": cx.lhs, "rhs": cx.rhs,
+            "text": counterexample_text(cx)},
         "detail": step.detail,
     }
 
