@@ -1,9 +1,10 @@
-"""The NumPy network's data for the handouts' figures, when :mod:`numeric` provides them.
+"""The NumPy network's data for the handouts' figures, from :mod:`numeric.experiments`.
 
 The digits figure needs scikit-learn's handwritten digits; without
-scikit-learn the synthetic images of :mod:`numeric` are used if it offers
-them, and otherwise the handout says how to install the demo extra.  Seeds are
-fixed here, so that two builds give the same figures.
+scikit-learn the synthetic 8x8 images of :mod:`numeric.digits` stand in (and
+the caption says so).  If :mod:`numeric` itself is unavailable the figures are
+replaced by a sentence saying what is missing.  Seeds are fixed here, so two
+builds give the same figures.
 """
 
 from __future__ import annotations
@@ -11,25 +12,47 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-__all__ = ["ExperimentData", "experiment_data", "SEED"]
+__all__ = ["ExperimentData", "experiment_data", "SEED", "DIGITS_SHOWN"]
 
-SEED = 7
+SEED = 0
 """The seed of every experiment in the handouts."""
+
+DIGITS_SHOWN = 6
+"""How many held-out digits the output-distribution figure shows."""
 
 
 @dataclass(frozen=True)
 class ExperimentData:
-    """Plain data for the figures; ``None`` where a figure cannot be made."""
+    """Plain data for the figures; ``None`` where a figure cannot be made.
+
+    ``digits`` is a tuple of dicts with ``image`` (rows of grey levels in
+    [0, 1]), ``probabilities`` (a^{(L)}), ``correct`` and ``predicted``;
+    ``slowdown`` is the dict of :func:`numeric.experiments.slowdown_experiment`.
+    """
 
     digits: Optional[tuple] = None
     synthetic: bool = False
     slowdown: Optional[dict] = None
 
 
-def experiment_data():
-    """The figures' data from :mod:`numeric.experiments`, or empty data if it is missing."""
+def _panels(items):
+    return tuple({"image": tuple(tuple(float(v) for v in row) for row in item["image"]),
+                  "probabilities": tuple(float(p) for p in item["a"]),
+                  "correct": int(item["label"]), "predicted": int(item["predicted"])} for item in items)
+
+
+def experiment_data(seed=SEED):
+    """The figures' data: real digits if scikit-learn is installed, else synthetic ones."""
     try:
-        from numeric import experiments  # noqa: F401
+        from numeric.digits import DemoDependencyError
+        from numeric.experiments import output_distributions, slowdown_experiment
     except ImportError:
         return ExperimentData()
-    return ExperimentData()
+    source, synthetic = "digits", False
+    try:
+        items = output_distributions(data=source, count=DIGITS_SHOWN, seed=seed)
+    except DemoDependencyError:
+        source, synthetic = "synthetic", True
+        items = output_distributions(data=source, count=DIGITS_SHOWN, seed=seed)
+    slowdown = slowdown_experiment(data=source, seed=seed)
+    return ExperimentData(digits=_panels(items), synthetic=synthetic, slowdown=slowdown)

@@ -81,14 +81,15 @@ def slowdown_blocks(cat, data):
     """Learning curves of sigmoid + quadratic against softmax + cross-entropy from a saturated
     output layer, and the output-bias gradient beside sigma'(z).
 
-    ``data`` has ``epochs`` and, per model ``"quadratic"`` and ``"cross_entropy"``, the lists
-    ``cost``, ``accuracy`` and ``bias_gradient`` (mean |dC/db| per epoch), and
-    ``sigma_prime`` (mean sigma'(z) of the sigmoid output layer per epoch).
+    ``data`` is the dict of :func:`numeric.experiments.slowdown_experiment`: ``epochs`` and,
+    under ``setups``, for ``"quadratic"`` and ``"cross_entropy"`` the per-epoch lists ``cost``,
+    ``accuracy``, ``bias_grad`` (the norm of dC/db^{(L)}) and ``sigma_prime`` (the mean of
+    sigma'(z^{(L)})).
     """
     if data is None:
         return (Paragraph(fill(cat.word("figure.slowdown.missing"))),)
     epochs = [float(e) for e in data["epochs"]]
-    sq, ce = data["quadratic"], data["cross_entropy"]
+    sq, ce = data["setups"]["quadratic"], data["setups"]["cross_entropy"]
     label_sq, label_ce = cat.word("figure.slowdown.sq"), cat.word("figure.slowdown.ce")
     xlabel = cat.word("figure.slowdown.epoch")
 
@@ -99,12 +100,13 @@ def slowdown_blocks(cat, data):
 
     cost = pair("cost", cat.word("figure.slowdown.cost"), _m(C))
     accuracy = pair("accuracy", cat.word("figure.slowdown.accuracy"), ylim=(0.0, 1.0))
-    grad = ": " + _m(sp.Abs(sp.Derivative(C, b[i], evaluate=False)))
     gradient = LinePlot(
-        series=(Series(label_sq + grad, list(zip(epochs, sq["bias_gradient"])), dashed=True),
-                Series(label_ce + grad, list(zip(epochs, ce["bias_gradient"]))),
-                Series(_m(sp.Derivative(sigma(z[i]), z[i], evaluate=False)), list(zip(epochs, sq["sigma_prime"])))),
-        xlabel=xlabel, title=cat.word("figure.slowdown.gradient"), ylog=True)
+        series=(Series(label_sq, list(zip(epochs, sq["bias_grad"])), dashed=True),
+                Series(label_ce, list(zip(epochs, ce["bias_grad"]))),
+                Series(_m(sp.Derivative(sigma(z[i]), z[i], evaluate=False)) + ", " + label_sq,
+                       list(zip(epochs, sq["sigma_prime"])))),
+        xlabel=xlabel, ylabel=_m(sp.Abs(sp.Derivative(C, b[i], evaluate=False))),
+        title=cat.word("figure.slowdown.gradient"), ylog=True)
     figure = Figure(name="slowdown", plot=FigureGrid((cost, accuracy, gradient), columns=2),
                     caption=fill(cat.word("figure.slowdown")))
     return (figure,)

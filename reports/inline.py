@@ -24,6 +24,7 @@ PLACEHOLDER = re.compile(r"\{([^{}\s]+)\}")
 _vec_a = sp.Symbol("vec_a")
 _vec_y = sp.Symbol("vec_y")
 _V = sp.Symbol("V")
+_u = sp.Symbol("u", real=True)
 _a1, _y1 = sp.Symbol("a_1", positive=True), sp.Symbol("y_1", positive=True)
 _dCda1 = sp.Derivative(C, _a1, evaluate=False)
 
@@ -76,6 +77,16 @@ MATH = {
     "a_i-y_i": a[i] - y[i],
     "a_i_sum_y-y_i": a[i] * sp.Sum(y[j], (j, 1, n)) - y[i],
     "i=j": sp.Eq(i, j, evaluate=False),
+    "n=2": sp.Eq(n, 2, evaluate=False),
+    "y=(0,1)": sp.Eq(_vec_y, sp.Tuple(0, 1), evaluate=False),
+    "u=z_1-z_2": sp.Eq(_u, z[1] - z[2], evaluate=False),
+    "dC/db_i=sq": sp.Eq(sp.Derivative(C, b[i], evaluate=False),
+                        sp.Mul(a[i] - y[i], sp.Derivative(sigma(z[i]), z[i], evaluate=False), evaluate=False),
+                        evaluate=False),
+    "dC/dw_ji=ce": sp.Eq(sp.Derivative(C, w[j, i], evaluate=False), a_prev[j] * (a[i] - y[i]), evaluate=False),
+    "z_i=b_i+sum": sp.Eq(z[i], b[i] + sp.Sum(w[j, i] * a_prev[j], (j, 1, sp.Symbol("m"))), evaluate=False),
+    "lim_sigma'=0": sp.Eq(sp.Limit(sp.Derivative(sigma(_u), _u, evaluate=False), _u, sp.oo), 0, evaluate=False),
+    "lim_dC/db_1=1": sp.Eq(sp.Limit(sp.Derivative(C, b[1], evaluate=False), _u, sp.oo), 1, evaluate=False),
     "dC/db_i=a_i-y_i": sp.Eq(sp.Derivative(C, b[i], evaluate=False), a[i] - y[i], evaluate=False),
     "sigma'": sp.Derivative(sigma(z[i]), z[i], evaluate=False),
     "|V|": sp.Abs(_V),

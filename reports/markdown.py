@@ -92,7 +92,8 @@ def render_markdown(document: Document, stem):
     parts = ["# " + escape_markdown(document.title), "*%s*" % escape_markdown(document.subtitle)]
     for block in document.blocks:
         if isinstance(block, Heading):
-            parts.append("#" * (block.level + 1) + " " + _inline(block.content))
+            anchor = f'<a id="claim-{block.anchor}"></a>\n\n' if block.anchor else ""
+            parts.append(anchor + "#" * (block.level + 1) + " " + _inline(block.content))
         elif isinstance(block, Paragraph):
             parts.append(_inline(block.content))
         elif isinstance(block, Display):

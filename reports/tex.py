@@ -117,7 +117,8 @@ def _table(block):
 def _block(block):
     if isinstance(block, Heading):
         command = {1: "section*", 2: "subsection*"}.get(block.level, "paragraph*")
-        return "\\%s{%s}" % (command, _inline(block.content))
+        label = "\\label{claim:%s}" % block.anchor if block.anchor else ""
+        return "\\%s{%s}%s" % (command, _inline(block.content), label)
     if isinstance(block, Paragraph):
         body = _inline(block.content)
         return "{\\small %s\\par}" % body if block.small else body + "\n"

@@ -124,6 +124,11 @@ PARTS = {
     'delta_i through Lemmas 1-3': '{delta_i} through Lemmas 1, 2 and 3',
     "Lemma 4 (the lecture's last version)": "Proof of Lemma 4 (the lecture's last version)",
     'Lemma 4 without sum_j y_j = 1': 'Lemma 4 without the hypothesis {sum_y=1}',
+    'dC/db_i through dC/dz_i': '{dC/db_i} through {dC/dz_i}',
+    'dC/dw_ji through dC/dz_i': '{dC/dw_ji} through {dC/dz_i}',
+    "sigmoid outputs with the quadratic cost: dC/db_i = (a_i - y_i) sigma'(z_i)": 'Sigmoid outputs with the quadratic cost: {dC/db_i=sq}',
+    "softmax with cross-entropy: dC/db_i = a_i - y_i, no sigma'(z_i)": "Softmax with cross-entropy: {dC/db_i=a_i-y_i}, no factor {sigma'}",
+    "softmax with cross-entropy: dC/dw_ji = a_j^{(L-1)} (a_i - y_i), no sigma'(z_i)": "Softmax with cross-entropy: {dC/dw_ji=ce}, no factor {sigma'}",
 }
 
 FACTS = {
@@ -134,6 +139,8 @@ FACTS = {
     "y = (1, 0): C = ln(1 + e^{z_2 - z_1}) -> 0 = -sum_j y_j ln y_j as z_1 -> oo, never reached":
         "For {y=(1,0)}: {lim_C=0}, the least value, approached but never reached",
     "the table, recomputed": "The table, recomputed",
+    "sigma'(u) = sigma(u) (1 - sigma(u)) -> 0 as u -> oo: the quadratic cost's gradient vanishes on a saturated output": "{lim_sigma'=0}: the quadratic cost's gradient vanishes on a saturated output",
+    'softmax, n = 2, y = (0, 1): dC/db_1 = a_1 - y_1 -> 1 as z_1 - z_2 = u -> oo: the error stays large while the output is wrong': 'Softmax, {n=2}, {y=(0,1)}: {lim_dC/db_1=1} as {u=z_1-z_2} grows: the error stays large while the output is wrong',
 }
 
 NOTES = {
@@ -143,6 +150,7 @@ NOTES = {
         "{y_j>=0} and {0<a_j<1} give {ln_a_j<0}, so every term satisfies {-y_j_ln_a_j>=0}.",
     'the entry for i = j is Lemma 2, for i != j Lemma 3': 'The entry for {i=j} is Lemma 2, the one for {i!=j} Lemma 3.',
     'without the hypothesis the result is a_i sum_j y_j - y_i': 'Without the hypothesis the result is {a_i_sum_y-y_i}.',
+    'z_i = b_i + sum_j w_ji a_j^{(L-1)}': 'Here {z_i=b_i+sum}.',
 }
 
 JUSTIFICATIONS = {

@@ -130,6 +130,11 @@ PARTS = {
     'delta_i through Lemmas 1-3': '{delta_i} через леммы 1, 2 и 3',
     "Lemma 4 (the lecture's last version)": 'Доказательство леммы 4 (последний вариант из лекции)',
     'Lemma 4 without sum_j y_j = 1': 'Лемма 4 без предположения {sum_y=1}',
+    'dC/db_i through dC/dz_i': '{dC/db_i} через {dC/dz_i}',
+    'dC/dw_ji through dC/dz_i': '{dC/dw_ji} через {dC/dz_i}',
+    "sigmoid outputs with the quadratic cost: dC/db_i = (a_i - y_i) sigma'(z_i)": 'Сигмоида на выходе и квадратичная функция потерь: {dC/db_i=sq}',
+    "softmax with cross-entropy: dC/db_i = a_i - y_i, no sigma'(z_i)": "Softmax и перекрестная энтропия: {dC/db_i=a_i-y_i}, множителя {sigma'} нет",
+    "softmax with cross-entropy: dC/dw_ji = a_j^{(L-1)} (a_i - y_i), no sigma'(z_i)": "Softmax и перекрестная энтропия: {dC/dw_ji=ce}, множителя {sigma'} нет",
 }
 
 FACTS = {
@@ -140,6 +145,8 @@ FACTS = {
     "y = (1, 0): C = ln(1 + e^{z_2 - z_1}) -> 0 = -sum_j y_j ln y_j as z_1 -> oo, never reached":
         "При {y=(1,0)}: {lim_C=0} — наименьшее значение, к которому {C} стремится, но не достигает",
     "the table, recomputed": "Таблица, вычисленная заново",
+    "sigma'(u) = sigma(u) (1 - sigma(u)) -> 0 as u -> oo: the quadratic cost's gradient vanishes on a saturated output": "{lim_sigma'=0}: градиент квадратичной функции потерь исчезает при насыщенном выходе",
+    'softmax, n = 2, y = (0, 1): dC/db_1 = a_1 - y_1 -> 1 as z_1 - z_2 = u -> oo: the error stays large while the output is wrong': 'Softmax, {n=2}, {y=(0,1)}: {lim_dC/db_1=1} при росте {u=z_1-z_2}: ошибка остается большой, пока выход неверен',
 }
 
 NOTES = {
@@ -149,6 +156,7 @@ NOTES = {
         "Из {y_j>=0} и {0<a_j<1} следует {ln_a_j<0}, поэтому каждое слагаемое удовлетворяет {-y_j_ln_a_j>=0}.",
     'the entry for i = j is Lemma 2, for i != j Lemma 3': 'При {i=j} это лемма 2, при {i!=j} — лемма 3.',
     'without the hypothesis the result is a_i sum_j y_j - y_i': 'Без этого предположения получается {a_i_sum_y-y_i}.',
+    'z_i = b_i + sum_j w_ji a_j^{(L-1)}': 'Здесь {z_i=b_i+sum}.',
 }
 
 JUSTIFICATIONS = {

@@ -1,0 +1,45 @@
+"""Shared fixtures: the handouts are built once per test session (the proofs take a while)."""
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def results():
+    from reports.pipeline import claim_results
+
+    return claim_results(n_max=2)
+
+
+@pytest.fixture(scope="session")
+def experiment():
+    from reports.experiments import experiment_data
+
+    return experiment_data()
+
+
+@pytest.fixture(scope="session")
+def documents(results, experiment):
+    from reports.pipeline import documents as build
+
+    return build(("ru", "en"), results=results, data=experiment)
+
+
+@pytest.fixture(scope="session")
+def handout_files(documents):
+    from reports.markdown import render_markdown
+    from reports.tex import render_tex
+
+    files = {}
+    for lang, document in documents.items():
+        files[f"softmax.{lang}.tex"] = render_tex(document)
+        files.update(render_markdown(document, f"softmax.{lang}"))
+    return files
+
+
+@pytest.fixture(scope="session")
+def handout_dir(handout_files, tmp_path_factory):
+    from reports.atomic import write_all
+
+    folder = tmp_path_factory.mktemp("handouts")
+    write_all(folder, handout_files)
+    return folder
