@@ -1,0 +1,63 @@
+"""Machine-checked proofs of the claims of the lecture on softmax and cross-entropy.
+
+>>> import proofs
+>>> [c.id for c in proofs.claims()][:3]
+['softmax-range', 'softmax-sum', 'ce-nonneg']
+>>> result = proofs.prove("lemma-3", n=3)
+>>> str(result.general), {k: str(v) for k, v in result.instances.items()}
+('proved', {2: 'proved', 3: 'proved'})
+
+``prove`` returns a :class:`proofs.verdict.ClaimResult`; ``check_derivation``
+checks any chain built from :mod:`proofs.notation` with the same step checker
+that the built-in proofs use.
+"""
+
+from __future__ import annotations
+
+from .claims import CLAIMS
+from .derivation import Claim, Derivation, Fact, Hypothesis, Step
+from .prover import check_derivation, prove_claim
+from .verdict import ClaimResult, Verdict
+
+__all__ = ["claims", "claim", "prove", "prove_all", "check_derivation", "Claim", "Derivation",
+           "Fact", "Hypothesis", "Step", "ClaimResult", "Verdict", "CLAIM_IDS"]
+
+CLAIM_IDS = tuple(c.id for c in CLAIMS)
+
+
+def claims():
+    """Every claim of the lecture, in the lecture's order."""
+    return CLAIMS
+
+
+def claim(claim_id: str) -> Claim:
+    """The claim with this id; a ValueError names the known ids otherwise."""
+    for c in CLAIMS:
+        if c.id == claim_id:
+            return c
+    raise ValueError(f"unknown claim id {claim_id!r}; known ids: {', '.join(CLAIM_IDS)}")
+
+
+def prove(claim_id: str, n: int | None = 8, seed: int = 0, numeric: bool = True) -> ClaimResult:
+    """Prove one claim for general n and for each concrete n = 1..n (``n=None``: general n only).
+
+    With ``numeric`` the result carries numeric evidence (a spot check at random
+    points, and the link to the NumPy network where the claim has one).
+    """
+    from .evidence import evidence
+
+    return prove_claim(claim(claim_id), n_max=0 if n is None else _check_n(n), seed=seed,
+                       numeric=evidence if numeric else None)
+
+
+def prove_all(n: int = 8, seed: int = 0, numeric: bool = True, ids=None):
+    """Prove every claim (or those in ``ids``), in the lecture's order."""
+    return [prove(c.id, n, seed, numeric) for c in CLAIMS if ids is None or c.id in ids]
+
+
+def _check_n(n):
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"n must be an integer number of classes, got {n!r}")
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    return n

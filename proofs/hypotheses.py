@@ -10,12 +10,14 @@ conditions are resolved; :func:`distinct` names them.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy as sp
 
 from .derivation import Hypothesis
 from .notation import n, y, k
 
-__all__ = ["SUM_Y_ONE", "from_equation", "distinct_name", "KNOWN"]
+__all__ = ["SUM_Y_ONE", "from_equation", "distinct_name", "KNOWN", "ordered_rules"]
 
 
 def _sum_y_rule(n_value):
@@ -38,24 +40,27 @@ def from_equation(lhs, rhs, name=None, latex=None):
 
     For general n, ``lhs`` is replaced by ``rhs`` (a sum on the left is matched
     in the checker's canonical form, so the name of its index does not matter).
-    For a concrete n the equation is solved for its last indexed unknown,
-    which is then eliminated.
+    For a concrete n the equation, which must be linear in its last indexed
+    unknown, is solved for it, and that unknown is eliminated.
     """
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     text = f"{lhs} = {rhs}"
 
+    @lru_cache(maxsize=None)
     def rule(n_value):
         if n_value is None:
             return {lhs: rhs}
-        eq = (lhs - rhs).subs(n, n_value).doit()
+        eq = sp.expand((lhs - rhs).subs(n, n_value).doit())
         # Eliminate another unknown than y where there is one: y_n is the
         # unknown that sum y = 1 eliminates.
         unknowns = sorted(eq.atoms(sp.Indexed), key=lambda s: (s.base == y, sp.default_sort_key(s)))
         if not unknowns:
             return {}
         last = next((s for s in reversed(unknowns) if s.base != y), unknowns[-1])
-        solved = sp.solve(eq, last, dict=False)
-        return {last: solved[0]} if len(solved) == 1 else {}
+        slope = sp.diff(eq, last)
+        if slope == 0 or slope.has(last):
+            return {}
+        return {last: sp.cancel(-eq.subs(last, 0) / slope)}
 
     return Hypothesis(
         name=name or text.replace(" ", ""),
@@ -71,3 +76,13 @@ def distinct_name(first, second):
 
 
 KNOWN = {SUM_Y_ONE.name: SUM_Y_ONE}
+
+
+def ordered_rules(hypotheses, n_value):
+    """The substitutions that impose ``hypotheses`` for ``n_value``, in the order to apply them.
+
+    Hypotheses that define other unknowns come before sum y = 1, so that
+    eliminating y_n does not leave their substitutions stale.
+    """
+    ordered = [h for h in hypotheses if h is not SUM_Y_ONE] + [h for h in hypotheses if h is SUM_Y_ONE]
+    return [h.rule(n_value) for h in ordered]

@@ -13,7 +13,7 @@ from .facts import check_fact
 from .stepcheck import check_chain
 from .verdict import ClaimResult, worst
 
-__all__ = ["check_derivation", "prove_claim"]
+__all__ = ["check_derivation", "prove_claim", "prove_many"]
 
 
 def check_derivation(derivation: Derivation, n_values=(None, 2, 3, 4), seed=0):
@@ -38,3 +38,46 @@ def prove_claim(claim: Claim, n_max=8, seed=0, numeric=None) -> ClaimResult:
     evidence = numeric(claim, seed) if numeric is not None else None
     return ClaimResult(claim=claim, general=general, instances=instances, parts=parts,
                        facts=facts, numeric=evidence, seconds=time.perf_counter() - start)
+
+
+def _prove_by_id(task):
+    """Worker: prove one claim by id; the claim itself (which holds functions) stays behind."""
+    from . import claim
+    from .evidence import evidence
+
+    claim_id, n_max, seed, numeric = task
+    result = prove_claim(claim(claim_id), n_max=n_max, seed=seed, numeric=evidence if numeric else None)
+    result.claim = claim_id
+    return result
+
+
+def prove_many(ids, n_max=8, seed=0, numeric=True, jobs=None, on_result=None):
+    """Prove the claims ``ids`` in order, in ``jobs`` processes (default: up to 2 CPUs).
+
+    ``on_result`` is called with each result as soon as it and all before it are done,
+    so that progress appears in the lecture's order.
+    """
+    import multiprocessing
+    import os
+
+    from . import claim
+
+    if jobs is None:
+        jobs = max(1, min(2, os.cpu_count() or 1, len(ids)))
+    tasks = [(cid, n_max, seed, numeric) for cid in ids]
+    results = []
+
+    def collect(result):
+        result.claim = claim(result.claim)
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+
+    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for task in tasks:
+            collect(_prove_by_id(task))
+        return results
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for result in pool.imap(_prove_by_id, tasks, chunksize=1):
+            collect(result)
+    return results

@@ -22,7 +22,7 @@ import sympy as sp
 from . import instance as inst
 from .concrete import exp_symbol, walker
 from .derivation import Derivation
-from .hypotheses import SUM_Y_ONE
+from .hypotheses import SUM_Y_ONE, ordered_rules
 from .normalform import Facts, atomize, keep_excepts, normal_form
 from .refute import find_counterexample
 from .sign import holds
@@ -94,11 +94,7 @@ class _Forms:
         return self._cache[key]
 
     def _rules(self):
-        # Hypotheses that define other unknowns are imposed before sum y = 1,
-        # so that eliminating y_n does not leave their substitutions stale.
-        ordered = [h for h in self.d.hypotheses if h is not SUM_Y_ONE]
-        ordered += [h for h in self.d.hypotheses if h is SUM_Y_ONE]
-        return [h.rule(self.n) for h in ordered]
+        return ordered_rules(self.d.hypotheses, self.n)
 
     def _form(self, expr, rules):
         if self.n is None:

@@ -37,6 +37,7 @@ single_class = Derivation(
 
 CE_NONNEG = Claim(
     id="ce-nonneg",
+    numeric=("C",),
     title="The cross-entropy cost is non-negative",
     text="C = -sum_j y_j ln a_j >= 0 for y_j >= 0, term by term as in the lecture",
     statement=sp.GreaterThan(C, 0),

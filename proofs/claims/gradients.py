@@ -18,6 +18,7 @@ bias = Derivation(
 
 GRAD_BIAS = Claim(
     id="grad-bias",
+    numeric=("dC_db",),
     title="The gradient by the output biases",
     text="dC/db_i = a_i - y_i",
     statement=sp.Eq(d(C, b[i]), a[i] - y[i]),
@@ -39,6 +40,7 @@ weight = Derivation(
 
 GRAD_WEIGHT = Claim(
     id="grad-weight",
+    numeric=("dC_dw",),
     title="The gradient by the output weights",
     text="dC/dw_ji = a_j^{(L-1)} (a_i - y_i), with z_i = b_i + sum_j w_ji a_j^{(L-1)}",
     statement=sp.Eq(d(C, w[j, i]), a_prev[j] * (a[i] - y[i])),
@@ -79,6 +81,7 @@ stays = Fact("softmax, n = 2, y = (0, 1): dC/db_1 = a_1 - y_1 -> 1 as z_1 - z_2 
 
 NO_SLOWDOWN = Claim(
     id="no-slowdown",
+    numeric=("dC_db", "dC_dw"),
     title="No learning slowdown in the output layer",
     text=("with softmax and cross-entropy the output gradients dC/db_i = a_i - y_i and "
           "dC/dw_ji = a_j^{(L-1)} (a_i - y_i) have no sigma'(z_i) factor, while sigmoid outputs with the "

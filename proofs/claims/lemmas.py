@@ -19,6 +19,7 @@ lemma1 = Derivation(
 
 LEMMA_1 = Claim(
     id="lemma-1",
+    numeric=("dC_da",),
     title="Lemma 1",
     text="dC/da_j = -y_j / a_j",
     statement=sp.Eq(d(C, a[j]), -y[j] / a[j]),
@@ -41,6 +42,7 @@ lemma2 = Derivation(
 
 LEMMA_2 = Claim(
     id="lemma-2",
+    numeric=("jacobian",),
     title="Lemma 2",
     text="da_j/dz_j = a_j (1 - a_j)",
     statement=sp.Eq(d(a[j], z[j]), a[j] * (1 - a[j])),
@@ -61,6 +63,7 @@ lemma3 = Derivation(
 
 LEMMA_3 = Claim(
     id="lemma-3",
+    numeric=("jacobian",),
     title="Lemma 3",
     text="da_j/dz_i = -a_i a_j for i != j",
     statement=sp.Eq(d(a[j], z[i]), -a[i] * a[j]),
@@ -78,6 +81,7 @@ jacobian = Derivation(
 
 SOFTMAX_JACOBIAN = Claim(
     id="softmax-jacobian",
+    numeric=("jacobian",),
     title="The softmax Jacobian",
     text="da/dz = diag(a) - a a^T, i.e. da_j/dz_i = a_j delta_ij - a_i a_j",
     statement=sp.Eq(d(a[j], z[i]), a[j] * sp.KroneckerDelta(i, j) - a[i] * a[j]),

@@ -40,6 +40,7 @@ delta_chain = Derivation(
 
 DELTA_OUTPUT = Claim(
     id="delta-output",
+    numeric=("dC_dz",),
     title="The output error",
     text="delta_i = sum_j dC/da_j * da_j/dz_i = a_i - y_i, through Lemmas 1-3",
     statement=sp.Eq(delta[i], a[i] - y[i]),
@@ -90,6 +91,7 @@ lemma4_without = Derivation(
 
 LEMMA_4 = Claim(
     id="lemma-4",
+    numeric=("dC_dz",),
     title="Lemma 4",
     text="dC/dz_i = a_i - y_i directly through ln of the softmax; it needs sum_j y_j = 1, "
          "without which dC/dz_i = a_i sum_j y_j - y_i",

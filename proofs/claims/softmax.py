@@ -34,6 +34,7 @@ single = Derivation(
 
 SOFTMAX_RANGE = Claim(
     id="softmax-range",
+    numeric=("a",),
     title="Softmax outputs lie strictly between 0 and 1",
     text="0 < a_j < 1 for n >= 2; for n = 1 the only output is a_1 = 1, so the slide's claim needs n >= 2",
     statement=sp.And(sp.StrictLessThan(0, a[j]), sp.StrictLessThan(a[j], 1)),
@@ -51,6 +52,7 @@ sum_one = Derivation(
 
 SOFTMAX_SUM = Claim(
     id="softmax-sum",
+    numeric=("a",),
     title="Softmax outputs sum to 1",
     text="sum_{j=1}^n a_j = 1, so the output layer gives a probability distribution",
     statement=sp.Eq(sum_all(a[j], j), 1),

@@ -543,7 +543,7 @@ def _assume(source, d, state):
     if _is_sum_y(left) and right == 1 or _is_sum_y(right) and left == 1:
         hyp = SUM_Y_ONE
     else:
-        hyp = from_equation(left, right, latex=" ".join(d.argument.split()))
+        hyp = from_equation(left, right, name="".join(d.argument.split()), latex=" ".join(d.argument.split()))
     if hyp not in state.hypotheses:
         state.hypotheses.append(hyp)
 

@@ -1,0 +1,7 @@
+"""``python -m proofs`` is ``python -m proofs.verify``."""
+
+import sys
+
+from .verify import main
+
+sys.exit(main())

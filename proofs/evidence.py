@@ -1,0 +1,188 @@
+"""Numeric evidence beside the symbolic verdicts -- evidence, never proof.
+
+Two checks, both at random points:
+
+* **chain**: every expression of every derivation is evaluated (mpmath, 30
+  digits) for a few concrete n; the largest gap between the two sides of an
+  ``=`` step is reported, and every inequality step is tested;
+* **network**: the derivatives that SymPy computes (and the lecture's results
+  for them) are compared with the values of the NumPy network of
+  :mod:`numeric` (its backprop), where the claim is about one of them.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+import mpmath
+import sympy as sp
+
+from . import instance as inst
+from .concrete import exp_symbol, walker
+from .hypotheses import ordered_rules
+from .notation import C, SOFTMAX_CE, a, a_prev, b, d, i, j, w, y, z
+
+__all__ = ["Evidence", "evidence", "chain_evidence", "network_evidence", "NETWORK_LINKS"]
+
+_DIGITS = 30
+_POINTS = 2
+_N_VALUES = (2, 3, 4)
+
+#: What the network computes, as SymPy sees it: (derivative, the lecture's result, attribute, indices).
+NETWORK_LINKS = {
+    "a": (a[j], None, "a", (j,)),
+    "C": (C, None, "C", ()),
+    "dC_da": (d(C, a[j]), -y[j] / a[j], "dC_da", (j,)),
+    "jacobian": (d(a[j], z[i]), a[j] * sp.KroneckerDelta(i, j) - a[i] * a[j], "jacobian", (j, i)),
+    "dC_dz": (d(C, z[i]), a[i] - y[i], "dC_dz", (i,)),
+    "dC_db": (d(C, b[i]), a[i] - y[i], "dC_db", (i,)),
+    "dC_dw": (d(C, w[j, i]), a_prev[j] * (a[i] - y[i]), "dC_dw", (j, i)),
+}
+
+
+@dataclass
+class Evidence:
+    """Numeric agreement found at random points (evidence, not proof)."""
+
+    chain_points: int = 0
+    chain_gap: float = 0.0
+    chain_n: tuple = ()
+    inequalities_ok: bool = True
+    network_points: int = 0
+    network_gap: float = 0.0
+    network_links: tuple = ()
+    notes: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return self.chain_gap < 1e-20 and self.inequalities_ok and self.network_gap < 1e-12
+
+    @property
+    def summary(self):
+        parts = []
+        if self.chain_points:
+            ns = f"n = {min(self.chain_n)}..{max(self.chain_n)}" if len(self.chain_n) > 1 else f"n = {self.chain_n[0]}"
+            parts.append(f"chain at {self.chain_points} random points ({ns}, mpmath {_DIGITS} digits): "
+                         f"largest gap {self.chain_gap:.1e}" + ("" if self.inequalities_ok else ", an inequality fails"))
+        if self.network_points:
+            parts.append(f"NumPy network ({', '.join(self.network_links)}) at {self.network_points} points: "
+                         f"largest |SymPy - network| {self.network_gap:.1e}")
+        return "; ".join(parts) if parts else "no numeric check"
+
+    def as_dict(self):
+        return {"ok": self.ok, "chain_points": self.chain_points, "chain_gap": self.chain_gap,
+                "inequalities_ok": self.inequalities_ok, "network_points": self.network_points,
+                "network_gap": self.network_gap, "network_links": list(self.network_links),
+                "summary": self.summary}
+
+
+def _point(symbols, rng, n_value):
+    """Random values: z ~ N(0, 1.5^2) as E = e^z, y_j in (0, 1/n) (so that an eliminated
+    y_n = 1 - sum of the others stays positive), other positive atoms in (0.05, 1)."""
+    values = {}
+    with mpmath.workdps(_DIGITS):
+        for s in sorted(symbols, key=sp.default_sort_key):
+            if isinstance(s, sp.Symbol) and s.name.startswith("E_"):
+                values[s] = mpmath.exp(mpmath.mpf(rng.gauss(0, 1.5)))
+            elif isinstance(s, sp.Indexed) and s.base == y:
+                values[s] = mpmath.mpf(rng.uniform(0.05, 1)) / n_value
+            elif (isinstance(s, sp.Indexed) and s.base == a_prev) or (s.is_real and not s.is_nonnegative):
+                values[s] = mpmath.mpf(rng.gauss(0, 1))
+            else:
+                values[s] = mpmath.mpf(rng.uniform(0.05, 1))
+    return values
+
+
+def _atoms(expr):
+    out = set(expr.atoms(sp.Indexed))
+    out |= {s for s in expr.free_symbols if isinstance(s, sp.Symbol) and not s.is_integer
+            and not isinstance(s, sp.IndexedBase) and s not in {x.base.label for x in out}}
+    return {s for s in out if not isinstance(s, sp.IndexedBase)}
+
+
+def _value(expr, point):
+    with mpmath.workdps(_DIGITS):
+        v = sp.N(expr.xreplace({k: sp.Float(v, _DIGITS) for k, v in point.items()}), _DIGITS)
+    return complex(v) if not v.is_real else float(v), v
+
+
+def chain_evidence(derivation, rng, ev: Evidence):
+    """Evaluate every expression of a chain at random points for a few n."""
+    for q in _N_VALUES:
+        if not derivation.applies_to(q) or derivation.model is None and q != (derivation.min_n or q):
+            continue
+        runs = inst.assignments(derivation.indices, derivation.distinct, q, derivation.prev_indices)[:1]
+        for values in runs:
+            unfold = walker(derivation.model, q, inst.PREV_LAYER_SIZE)
+            exprs = [inst.instantiate(e, derivation.model, q, values, unfold) for e in derivation.expressions]
+            for rule in ordered_rules(derivation.hypotheses, q):
+                exprs = [e.xreplace(rule) for e in exprs]
+            atoms = set().union(*(_atoms(e) for e in exprs))
+            for _ in range(_POINTS):
+                point = _point(atoms, rng, q)
+                vals = [_value(e, point)[1] for e in exprs]
+                ev.chain_points += 1
+                ev.chain_n = tuple(sorted(set(ev.chain_n) | {q}))
+                for k, step in enumerate(derivation.steps, start=1):
+                    left, right = vals[k - 1], vals[k]
+                    gap = abs(left - right)
+                    if step.relation == "=":
+                        ev.chain_gap = max(ev.chain_gap, float(gap))
+                    elif not _holds(left, right, step.relation):
+                        ev.inequalities_ok = False
+
+
+def _holds(left, right, relation):
+    tol = sp.Float(10) ** (-(_DIGITS - 8))
+    return {"<=": left <= right + tol, ">=": left >= right - tol,
+            "<": left < right + tol, ">": left > right - tol}[relation]
+
+
+def network_evidence(links, rng, ev: Evidence, n_values=(2, 3, 4)):
+    """Compare SymPy's derivatives with the NumPy network's backprop values."""
+    import numpy as np
+
+    from numeric import output_layer
+
+    for q in n_values:
+        zs = [rng.gauss(0, 2) for _ in range(q)]
+        raw = [rng.uniform(0.05, 1) for _ in range(q)]
+        ys = [r / sum(raw) for r in raw]
+        prev = [rng.gauss(0, 1) for _ in range(inst.PREV_LAYER_SIZE)]
+        values = output_layer(np.array(zs), np.array(ys), a_prev=np.array(prev))
+        point = {exp_symbol(c + 1): mpmath.exp(mpmath.mpf(zs[c])) for c in range(q)}
+        point.update({y[c + 1]: mpmath.mpf(ys[c]) for c in range(q)})
+        point.update({a_prev[c + 1]: mpmath.mpf(prev[c]) for c in range(inst.PREV_LAYER_SIZE)})
+        ev.network_points += 1
+        unfold = walker(SOFTMAX_CE, q, inst.PREV_LAYER_SIZE)
+        for link in links:
+            lhs, rhs, attr, idx = NETWORK_LINKS[link]
+            target = np.asarray(getattr(values, attr))
+            ranges = [range(1, (inst.PREV_LAYER_SIZE if (link == "dC_dw" and ix == j) else q) + 1) for ix in idx]
+            for combo in _product(ranges):
+                sub = dict(zip(idx, combo))
+                net = float(target[tuple(c - 1 for c in combo)]) if idx else float(target)
+                for expr in (lhs, rhs):
+                    if expr is None:
+                        continue
+                    value = _value(inst.instantiate(expr, SOFTMAX_CE, q, sub, unfold), point)[0]
+                    ev.network_gap = max(ev.network_gap, abs(value - net))
+        ev.network_links = tuple(links)
+
+
+def _product(ranges):
+    import itertools
+
+    return itertools.product(*ranges)
+
+
+def evidence(claim, seed=0) -> Evidence:
+    """Numeric evidence for one claim: its chains and its links to the network."""
+    rng = random.Random(seed)
+    ev = Evidence()
+    for part in claim.parts:
+        chain_evidence(part, rng, ev)
+    if claim.numeric:
+        network_evidence(claim.numeric, rng, ev)
+    return ev

@@ -1,0 +1,107 @@
+"""Printing results for a terminal and for machines (JSON).
+
+Nothing here proves anything: it formats :class:`proofs.verdict.ClaimResult`
+objects that :mod:`proofs.prover` made.
+"""
+
+from __future__ import annotations
+
+import json
+
+import sympy as sp
+
+from .justifications import describe
+from .verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED
+
+__all__ = ["claim_line", "step_lines", "summary_line", "as_json", "LEGEND", "MARK"]
+
+MARK = {PROVED: "P", PROVED_UNDER: "H", REFUTED: "R", UNDECIDED: "?"}
+LEGEND = "P proved, H proved under hypotheses, R refuted, ? undecided, . not applicable"
+
+
+def _mark(verdict):
+    return "." if verdict is None else MARK[verdict.kind]
+
+
+def claim_line(result, n_max, id_width=17):
+    """One line: id, verdict for general n, the marks for n = 1..n_max, time, statement."""
+    general = str(result.general) if result.general is not None else "-"
+    marks = "".join(_mark(result.instances.get(q)) for q in range(1, n_max + 1))
+    return (f"{result.id:<{id_width}} general: {general:<24} n=1..{n_max}: {marks:<{n_max}} "
+            f"{result.seconds:5.2f} s  {result.claim.text}")
+
+
+def _show(expr):
+    return sp.sstr(expr, order="none")
+
+
+def step_lines(result, verbose=False):
+    """Every step (verbose) or only the failing ones, with both sides and any counterexample."""
+    lines = []
+    for part in result.parts:
+        if not verbose and part.verdict.ok:
+            continue
+        where = "general n" if part.n is None else f"n = {part.n}"
+        lines.append(f"    {part.title} [{where}]: {part.verdict}")
+        for s in part.steps:
+            if not verbose and s.verdict.ok:
+                continue
+            lines.append(f"      step {s.index} ({describe(s.justification)}): {s.verdict}")
+            lines.append(f"        {_show(s.lhs)}")
+            lines.append(f"        {s.relation} {_show(s.rhs)}")
+            if s.counterexample is not None:
+                lines.append(f"        counterexample: {s.counterexample}")
+    for f in result.facts:
+        if verbose or not f.verdict.ok:
+            lines.append(f"    fact: {f.title}: {f.verdict} ({f.detail})")
+    if result.numeric is not None and (verbose or not result.numeric.ok):
+        lines.append(f"    numeric evidence (not proof): {result.numeric.summary}")
+    return lines
+
+
+def summary_line(results, seconds):
+    counts = {PROVED: 0, PROVED_UNDER: 0, REFUTED: 0, UNDECIDED: 0}
+    hyps = []
+    for r in results:
+        v = r.verdict
+        counts[v.kind] += 1
+        hyps += [h for h in v.hypotheses if h not in hyps]
+    under = f" ({', '.join(hyps)})" if hyps else ""
+    evidence = [r.numeric for r in results if r.numeric is not None]
+    ev = ""
+    if evidence:
+        agree = sum(1 for e in evidence if e.ok)
+        ev = f"; numeric evidence agrees for {agree} of {len(evidence)}"
+    return (f"{len(results)} claims: {counts[PROVED]} proved, {counts[PROVED_UNDER]} proved under "
+            f"hypotheses{under}, {counts[REFUTED]} refuted, {counts[UNDECIDED]} undecided{ev}; "
+            f"{seconds:.1f} s")
+
+
+def _cx(cx):
+    if cx is None:
+        return None
+    return {"n": cx.n, "values": cx.values, "lhs": cx.lhs, "rhs": cx.rhs}
+
+
+def as_json(results, ok, seconds, steps=False):
+    """One JSON object: {"ok": ..., "claims": [...]} as documented in the README."""
+    claims = []
+    for r in results:
+        item = {
+            "id": r.id,
+            "statement": r.claim.text,
+            "general": None if r.general is None else str(r.general),
+            "instances": {str(q): str(v) for q, v in r.instances.items()},
+            "verdict": str(r.verdict),
+            "numeric": None if r.numeric is None else r.numeric.as_dict(),
+            "facts": [{"title": f.title, "verdict": str(f.verdict), "detail": f.detail} for f in r.facts],
+            "seconds": round(r.seconds, 3),
+        }
+        failing = [
+            {"part": p.title, "n": p.n, "step": s.index, "justification": s.justification,
+             "verdict": str(s.verdict), "lhs": _show(s.lhs), "rhs": _show(s.rhs), "relation": s.relation,
+             "counterexample": _cx(s.counterexample)}
+            for p in r.parts for s in p.steps if steps or not s.verdict.ok]
+        item["steps" if steps else "failures"] = failing
+        claims.append(item)
+    return json.dumps({"ok": ok, "seconds": round(seconds, 3), "claims": claims}, ensure_ascii=False, indent=1)

@@ -1,0 +1,96 @@
+"""``python -m proofs.verify``: prove every claim of the lecture and say how it went.
+
+Exit status: 0 when every claim is proved (possibly under its named
+hypotheses), 1 when any is refuted or undecided, 2 on bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from .cli import ArgumentError, Parser
+
+__all__ = ["main", "MAX_N"]
+
+#: The largest --n accepted: the concrete checks grow with n (see benchmarks/bench_verify.py).
+MAX_N = 16
+
+
+def _n(text):
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--n must be a whole number from 1 to {MAX_N}, got {text!r}")
+    if not 1 <= value <= MAX_N:
+        why = " (larger n would take too long to check)" if value > MAX_N else ""
+        raise argparse.ArgumentTypeError(f"--n must be a whole number from 1 to {MAX_N}{why}, got {value}")
+    return value
+
+
+def _jobs(text):
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--jobs must be a positive whole number, got {text!r}")
+    return value
+
+
+def parser():
+    from . import CLAIM_IDS
+
+    p = Parser(prog="python -m proofs.verify",
+               description="Prove every claim of the softmax lecture with SymPy, for general n "
+                           "and for each n = 1..N, with numeric evidence beside each verdict.",
+               epilog="claim ids: " + ", ".join(CLAIM_IDS))
+    p.add_argument("--n", type=_n, default=8, metavar="N",
+                   help=f"largest concrete number of classes to check (1..{MAX_N}, default 8)")
+    p.add_argument("--only", nargs="+", metavar="ID", default=None, help="check only these claims")
+    p.add_argument("--verbose", "-v", action="store_true", help="print every step with its verdict")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    p.add_argument("--no-numeric", action="store_true", help="skip the numeric evidence")
+    p.add_argument("--jobs", type=_jobs, default=None, metavar="J",
+                   help="worker processes (default: the number of CPUs, at most 2)")
+    return p
+
+
+def main(argv=None):
+    from . import CLAIM_IDS
+    from .prover import prove_many
+    from .textreport import LEGEND, as_json, claim_line, step_lines, summary_line
+
+    try:
+        args = parser().parse_args(argv)
+        if args.only:
+            unknown = [x for x in args.only if x not in CLAIM_IDS]
+            if unknown:
+                raise ArgumentError(f"unknown claim id {unknown[0]!r}; known ids: {', '.join(CLAIM_IDS)}")
+    except ArgumentError as e:
+        print(f"proofs.verify: error: {e}", file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    ids = args.only or CLAIM_IDS
+    if not args.json:
+        print(f"Checking {len(ids)} claims for general n and n = 1..{args.n} ({LEGEND})", flush=True)
+
+    def progress(result):
+        if not args.json:
+            print(claim_line(result, args.n), flush=True)
+            for line in step_lines(result, args.verbose):
+                print(line, flush=True)
+
+    results = prove_many(ids, n_max=args.n, numeric=not args.no_numeric, jobs=args.jobs, on_result=progress)
+    ok = all(r.ok for r in results)
+    seconds = time.perf_counter() - start
+    if args.json:
+        print(as_json(results, ok, seconds, steps=args.verbose))
+    else:
+        print(summary_line(results, seconds))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
