@@ -2,6 +2,6 @@
 
 import sys
 
-from .verify import main
+from .verify import run
 
-sys.exit(main())
+sys.exit(run())

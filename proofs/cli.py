@@ -16,4 +16,8 @@ class Parser(argparse.ArgumentParser):
     """An ArgumentParser that raises :class:`ArgumentError` instead of printing usage and exiting."""
 
     def error(self, message):
+        # argparse writes "argument --n: --n must be ..."; the option is named once.
+        head, _, rest = message.partition(": ")
+        if head.startswith("argument ") and rest.startswith(head[len("argument "):].split("/")[0]):
+            message = rest
         raise ArgumentError(message)

@@ -92,5 +92,14 @@ def main(argv=None):
     return 0 if ok else 1
 
 
+def run(argv=None):
+    """Entry point that also ends quietly when the reader closes the pipe (``| head``)."""
+    try:
+        return main(argv)
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 1
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -41,7 +41,7 @@ __all__ = ["LatexError", "LIMITS", "derivations_from_file", "check_file", "read_
 
 
 def parse_formula(text, names=None):
-    """The SymPy object of one LaTeX formula without relations, e.g. ``a_j^{(L)} (1 - a_j^{(L)})``.
+    r"""The SymPy object of one LaTeX formula without relations, e.g. ``a_j^{(L)} (1 - a_j^{(L)})``.
 
     >>> parse_formula(r"\frac{\partial C}{\partial z_i^{(L)}}")
     Derivative(C, z[i])

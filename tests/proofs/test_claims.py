@@ -1,0 +1,68 @@
+"""Every claim of the lecture is proved, for general n and for n = 1..8, by the checker."""
+
+import pytest
+
+import proofs
+from proofs.testing import assert_proved
+
+GENERAL = ["softmax-sum", "lemma-1", "lemma-2", "lemma-3", "lemma-4", "softmax-jacobian",
+           "delta-output", "grad-bias", "grad-weight"]
+
+
+def test_claims_come_in_the_lectures_order():
+    assert [c.id for c in proofs.claims()] == [
+        "softmax-range", "softmax-sum", "ce-nonneg", "ce-minimum", "ce-table", "lemma-1", "lemma-2",
+        "lemma-3", "softmax-jacobian", "delta-output", "lemma-4", "grad-bias", "grad-weight",
+        "no-slowdown"]
+
+
+@pytest.mark.parametrize("claim_id", [c.id for c in proofs.claims()])
+def test_claim_is_proved_up_to_n_4(claim_id):
+    result = assert_proved(claim_id, n=4)
+    assert all(v.ok for v in result.instances.values())
+
+
+@pytest.mark.parametrize("claim_id", GENERAL)
+def test_claim_is_proved_for_general_n(claim_id):
+    result = proofs.prove(claim_id, n=None, numeric=False)
+    assert result.general is not None and result.general.ok
+
+
+def test_lemma_4_needs_the_hypothesis_sum_y_1():
+    result = proofs.prove("lemma-4", n=3, numeric=False)
+    assert str(result.general) == "proved-under:sum-y-1"
+    without = [p for p in result.parts if p.title.startswith("Lemma 4 without") and p.n is None][0]
+    assert str(without.verdict) == "proved"
+
+
+def test_softmax_range_needs_two_classes():
+    result = proofs.prove("softmax-range", n=3, numeric=False)
+    n1 = [p for p in result.parts if p.n == 1]
+    assert [p.title for p in n1] == ["a_j > 0", "n = 1: a_1 = 1"]
+
+
+def test_table_is_recomputed_to_two_decimals():
+    from proofs.facts import table_rows
+    from proofs.claims.cross_entropy import TABLE
+    import sympy as sp
+
+    values = [f"{float(sp.N(c, 20)):.2f}" for *_, c in table_rows(TABLE)]
+    assert values == ["1.52", "1.23", "1.10", "1.03", "1.01", "1.03", "1.10", "1.23", "1.52"]
+
+
+def test_unknown_claim_id_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown claim id 'lemma-9'; known ids: softmax-range"):
+        proofs.prove("lemma-9")
+
+
+@pytest.mark.parametrize("bad", [0, -3])
+def test_bad_n_is_a_clear_error(bad):
+    with pytest.raises(ValueError, match="n must be at least 1"):
+        proofs.prove("lemma-1", n=bad)
+
+
+def test_numeric_evidence_is_reported_as_evidence():
+    result = proofs.prove("grad-weight", n=2)
+    assert result.numeric.ok
+    assert "NumPy network (dC_dw)" in result.numeric.summary
+    assert result.numeric.network_gap < 1e-12
