@@ -78,7 +78,7 @@ def _digit_panel(panel, fraction):
     out.append(r"\end{scope}")
     count = len(panel.probabilities)
     bars = " ".join(f"({q},{_num(p)})" for q, p in enumerate(panel.probabilities))
-    out.append(rf"\begin{{axis}}[at={{({_num(cols * cell + 0.6)}cm,0)}}, width=5.2cm, height=3.6cm, ybar, bar width=5pt, "
+    out.append(rf"\begin{{axis}}[at={{({_num(cols * cell + 0.6)}cm,0)}}, width=5.2cm, height=3.6cm, ybar, bar width=5pt, bar shift=0pt, "
                rf"ymin=0, ymax=1, xmin=-0.6, xmax={_num(count - 0.4)}, xtick={{0,...,{count - 1}}}, "
                r"ytick={0,0.5,1}, tick label style={font=\scriptsize}, axis x line*=bottom, axis y line*=left, "
                r"enlarge x limits=false]")

@@ -44,7 +44,8 @@ def documents(langs, n_max=8, includes=(), results=None, data=None):
     figures = figure_set(data)
     extra = ()
     if includes:
-        from .included import included_blocks
+        from .included import check_included, included_blocks
 
-        extra = (partial(included_blocks, paths=includes),)
+        checked = [check_included(path) for path in includes]
+        extra = (partial(included_blocks, paths=includes, reports=checked),)
     return {lang: build_document(lang, results, figures, extra_blocks=extra) for lang in langs}

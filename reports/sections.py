@@ -12,6 +12,7 @@ from the catalog of :mod:`reports.lang`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -26,6 +27,9 @@ from .lang import catalog
 from .latex import lecture_latex
 
 __all__ = ["build_document", "FigureSet", "RELATION_LATEX", "compact_ranges"]
+
+_COUNTEREXAMPLE_NAMES = {name: getattr(__import__("proofs.notation", fromlist=[name]), name)
+                         for name in ("a", "y", "z", "b", "w", "a_prev", "delta", "n", "i", "j", "k", "l")}
 
 RELATION_LATEX = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">"}
 """How a step's relation is printed."""
@@ -78,11 +82,20 @@ def _verdict_pieces(verdict, cat):
 
 
 def _value_tex(value):
+    """A counterexample's name or value as a formula; text that is no formula is set as text."""
     if isinstance(value, sp.Basic):
         return lecture_latex(value)
     if isinstance(value, float):
         return f"{value:.6g}"
-    return lecture_latex(sp.sympify(value)) if isinstance(value, (int, str)) else str(value)
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if re.fullmatch(r"[-+]?\d+(\.\d+)?(e[-+]?\d+)?", text):
+        return f"{float(text):.6g}" if "." in text or "e" in text else text
+    try:
+        return lecture_latex(sp.sympify(text, locals=_COUNTEREXAMPLE_NAMES))
+    except (sp.SympifyError, SyntaxError, TypeError, ValueError):
+        return r"\text{%s}" % re.sub(r"[^\w .,=+-]", " ", text)
 
 
 def _counterexample(cx, cat):
@@ -183,15 +196,54 @@ def _numeric_line(evidence, cat):
     return Paragraph(tuple(pieces), small=True)
 
 
+def _power_of_ten(value):
+    """A small number as a formula, 1.5e-31 as 1.5 \\cdot 10^{-31}."""
+    if value == 0:
+        return Math("0")
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return Math(r"%s \cdot 10^{%d}" % (mantissa, int(exponent)))
+
+
 def _numeric_words(evidence, cat):
-    """The evidence in the document's language."""
-    describe = getattr(evidence, "describe", None)
-    if callable(describe):
-        return fill(describe(cat.lang))
-    summary = getattr(evidence, "summary", None)
-    if summary is None:
-        return (Text(str(evidence)),)
-    return (Text(str(summary)),)
+    """The evidence in the document's language, from its numbers (not its English summary)."""
+    if not hasattr(evidence, "chain_points"):
+        summary = getattr(evidence, "summary", None)
+        return (Text(str(summary if summary is not None else evidence)),)
+    pieces = []
+    if evidence.chain_points:
+        values = {"points": evidence.chain_points, "range": compact_ranges(evidence.chain_n)}
+        pieces += fill(cat.word("numeric.chain"), values)
+        pieces.append(_power_of_ten(evidence.chain_gap))
+        if not evidence.inequalities_ok:
+            pieces += [Text("; "), Mark("refuted", cat.word("numeric.inequality"))]
+    if evidence.network_points:
+        if pieces:
+            pieces.append(Text("; "))
+        before, after = cat.word("numeric.network").split("[links]")
+        pieces += fill(before, {"points": evidence.network_points})
+        for position, link in enumerate(evidence.network_links):
+            if position:
+                pieces.append(Text(", "))
+            pieces.append(Math(_network_link(link)))
+        pieces += fill(after, {"points": evidence.network_points})
+        pieces.append(_power_of_ten(evidence.network_gap))
+    if not pieces:
+        return fill(cat.word("numeric.none"))
+    if not getattr(evidence, "ok", True):
+        pieces += [Text(" "), Mark("refuted", cat.word("numeric.disagrees"))]
+    pieces.append(Text("."))
+    return tuple(pieces)
+
+
+def _network_link(name):
+    """The derivative that a link to the network compares, as a formula."""
+    try:
+        from proofs.evidence import NETWORK_LINKS
+    except ImportError:
+        NETWORK_LINKS = {}
+    if name in NETWORK_LINKS:
+        return lecture_latex(NETWORK_LINKS[name][0])
+    return r"	ext{%s}" % re.sub(r"[^A-Za-z]", " ", name)
 
 
 def _claim_blocks(number, result, cat, figures):

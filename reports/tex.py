@@ -82,7 +82,9 @@ def _inline(pieces, display=False):
 def _steps(block):
     lines = [r"\begin{longtable}{@{}F@{\hspace{0.03\linewidth}}R@{}}"]
     if block.start:
-        lines.append(r"$\displaystyle %s$ & \\[0.6ex]" % block.start)
+        # The start has no justification, so it may use the whole line.
+        lines.append(r"\multicolumn{2}{@{}>{\raggedright\arraybackslash}p{\linewidth}@{}}{$\displaystyle %s$} \\[0.6ex]"
+                     % block.start)
     for row in block.rows:
         reason = r"(%d)~%s\quad %s" % (row.number, _inline(row.reason), _inline((row.mark,)))
         if row.under:

@@ -36,6 +36,10 @@ WORDS = {
     "part.applies": "Meant for ",
     "facts": "Computed facts",
     "numeric": "Numeric check:",
+    'numeric.chain': 'the chain at {points} random points, {n} = {range}, 30 digits: largest gap ',
+    'numeric.network': 'the NumPy network, [links], at {points} points: largest difference from SymPy ',
+    'numeric.inequality': 'an inequality fails at a random point',
+    'numeric.disagrees': 'DISAGREES',
     "numeric.none": "no numeric check for this claim.",
     "counterexample": "Counterexample: ",
     "left": "left side",
@@ -69,6 +73,8 @@ WORDS = {
     "figure.slowdown.missing": "The learning-slowdown experiment needs the numeric package of this toolkit.",
     "included": "Checked derivations supplied by the user",
     "included.source": "From the file ",
+    'line': 'line',
+    'included.unread': 'NOT READ',
     "end": "End of lecture 7.",
 }
 

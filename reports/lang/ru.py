@@ -36,6 +36,10 @@ WORDS = {
     "part.applies": "Относится к ",
     "facts": "Вычисленные факты",
     "numeric": "Численная проверка:",
+    'numeric.chain': 'цепочка в {points} случайных точках, {n} = {range}, 30 знаков: наибольшее расхождение ',
+    'numeric.network': 'сеть NumPy, [links], в {points} точках: наибольшее отличие от SymPy ',
+    'numeric.inequality': 'в случайной точке нарушено неравенство',
+    'numeric.disagrees': 'РАСХОЖДЕНИЕ',
     "numeric.none": "для этого утверждения численной проверки нет.",
     "counterexample": "Контрпример: ",
     "left": "левая часть",
@@ -71,6 +75,8 @@ WORDS = {
     "figure.slowdown.missing": "Для опыта с замедлением обучения нужен пакет numeric этого набора.",
     "included": "Проверенные выводы пользователя",
     "included.source": "Из файла ",
+    'line': 'строка',
+    'included.unread': 'НЕ ПРОЧИТАНО',
     "end": "Конец лекции 7.",
 }
 

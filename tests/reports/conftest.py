@@ -7,7 +7,7 @@ import pytest
 def results():
     from reports.pipeline import claim_results
 
-    return claim_results(n_max=2)
+    return claim_results(n_max=3)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,58 @@
+"""A user's derivations, read from a LaTeX file and checked, as handout sections (``--include``).
+
+The file goes through :func:`proofs.latex.check_file`, the same step checker
+as the lecture's own proofs; each chain is printed like the lecture's chains,
+from the SymPy expressions the checker read, with every step's verdict.
+Passages that could not be read are listed, loudly, with their line numbers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .document import Heading, Mark, Paragraph, StepRow, Steps, Strong, Text
+from .inline import fill
+from .latex import lecture_latex
+
+__all__ = ["included_blocks", "check_included"]
+
+
+def check_included(path):
+    """The :class:`proofs.latex.FileReport` of ``path``; an ImportError says what is missing."""
+    try:
+        from proofs.latex import check_file
+    except ImportError as error:
+        raise ImportError(f"--include needs proofs.latex.check_file, which is not available: {error}") from None
+    return check_file(str(path))
+
+
+def _chain(report, cat):
+    from .sections import RELATION_LATEX, _counterexample, _hypotheses, _mark, _verdict_pieces
+
+    rows = []
+    for step in report.steps:
+        under = _hypotheses(step.verdict.hypotheses, cat) if step.verdict.kind == "proved-under" else ()
+        detail = _counterexample(step.counterexample, cat) if step.counterexample is not None else ()
+        reason = fill(cat.lookup("JUSTIFICATIONS", "as-written")) + (Text(f" ({cat.word('line')} {step.line})"),)
+        rows.append(StepRow(number=step.index, relation=RELATION_LATEX[step.relation],
+                            formula=lecture_latex(step.rhs), reason=reason, mark=_mark(step.verdict, cat),
+                            under=under, detail=detail))
+    start = lecture_latex(report.steps[0].lhs) if report.steps else ""
+    title = report.title or f"{cat.word('line')} {report.source.line}"
+    return [Heading(2, (Text(title),)),
+            Paragraph((Strong(cat.word("claim.verdict")), Text(" ")) + _verdict_pieces(report.verdict, cat), small=True),
+            Steps(start=start, rows=tuple(rows))]
+
+
+def included_blocks(cat, paths, reports=None):
+    """The section of the user's checked derivations; ``reports`` may hold already-checked files."""
+    blocks = [Heading(1, (Text(cat.word("included")),), anchor="included")]
+    for position, path in enumerate(paths):
+        report = reports[position] if reports is not None else check_included(path)
+        blocks.append(Paragraph((Text(cat.word("included.source")), Strong(Path(path).name))))
+        for chain in report.chains:
+            blocks += _chain(chain, cat)
+        for error in report.errors:
+            where = f"{cat.word('line')} {getattr(error, 'line', '?')}: "
+            blocks.append(Paragraph((Mark("undecided", cat.word("included.unread")), Text(" " + where + str(error)))))
+    return blocks
