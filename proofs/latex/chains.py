@@ -276,10 +276,7 @@ def _layout(toks):
             continue
         if t.kind == "cmd" and t.text == "\\\\" and substack is None:
             q += 1
-            while toks[q].kind == "char" and toks[q].text == "[":   # \\[2pt]
-                while toks[q].kind != "end" and toks[q].text != "]":
-                    q += 1
-                q += 1
+            q = _skip_spacing_option(toks, q)
             continue
         if t.kind == "cmd" and t.text in (r"\label", r"\tag", r"\begin", r"\end"):
             name, after = _braced_name(toks, q + 1)
@@ -293,6 +290,20 @@ def _layout(toks):
         out.append(t)
         q += 1
     return out
+
+
+def _skip_spacing_option(toks, q):
+    """After a line break \\\\, the position past an optional [2pt] or [1ex]."""
+    if not (toks[q].kind == "char" and toks[q].text == "["):
+        return q
+    r = q + 1
+    while r < len(toks) and r - q < 8 and toks[r].kind in ("num", "letter", "char") and toks[r].text != "]":
+        if toks[r].kind == "char" and toks[r].text not in "-.":
+            return q
+        r += 1
+    if r < len(toks) and toks[r].kind == "char" and toks[r].text == "]":
+        return r + 1
+    return q
 
 
 def _braced_name(toks, q):

@@ -320,6 +320,8 @@ class Parser:
     def take_digit(self):
         """The first digit of the number at the cursor; TeX's x^23 is x^2 times 3."""
         tok = self.peek()
+        if "." in tok.text:
+            raise self.error(f"a decimal number as a one-token argument; write it in braces, {{{tok.text}}}", tok)
         if len(tok.text) == 1:
             return self.advance()
         self.toks[self.pos] = Token("num", tok.text[1:], tok.pos + 1, tok.end)
