@@ -93,17 +93,17 @@ def slowdown_blocks(cat, data):
     label_sq, label_ce = cat.word("figure.slowdown.sq"), cat.word("figure.slowdown.ce")
     xlabel = cat.word("figure.slowdown.epoch")
 
-    def pair(key, title, ylabel="", ylim=None):
+    def pair(key, title, ylabel="", ylim=None, legend="north east"):
         return LinePlot(series=(Series(label_sq, list(zip(epochs, sq[key])), dashed=True),
                                 Series(label_ce, list(zip(epochs, ce[key])))),
-                        xlabel=xlabel, ylabel=ylabel, title=title, ylim=ylim)
+                        xlabel=xlabel, ylabel=ylabel, title=title, ylim=ylim, legend=legend)
 
     cost = pair("cost", cat.word("figure.slowdown.cost"), _m(C))
-    accuracy = pair("accuracy", cat.word("figure.slowdown.accuracy"), ylim=(0.0, 1.0))
+    accuracy = pair("accuracy", cat.word("figure.slowdown.accuracy"), ylim=(0.0, 1.0), legend="east")
     gradient = LinePlot(
         series=(Series(label_sq, list(zip(epochs, sq["bias_grad"])), dashed=True),
                 Series(label_ce, list(zip(epochs, ce["bias_grad"]))),
-                Series(_m(sp.Derivative(sigma(z[i]), z[i], evaluate=False)) + ", " + label_sq,
+                Series(_m(sp.Derivative(sigma(z[i]), z[i], evaluate=False)),
                        list(zip(epochs, sq["sigma_prime"])))),
         xlabel=xlabel, ylabel=_m(sp.Abs(sp.Derivative(C, b[i], evaluate=False))),
         title=cat.word("figure.slowdown.gradient"), ylog=True)

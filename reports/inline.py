@@ -23,7 +23,7 @@ PLACEHOLDER = re.compile(r"\{([^{}\s]+)\}")
 
 _vec_a = sp.Symbol("vec_a")
 _vec_y = sp.Symbol("vec_y")
-_V = sp.Symbol("V")
+_V = sp.Symbol("V_set")
 _u = sp.Symbol("u", real=True)
 _a1, _y1 = sp.Symbol("a_1", positive=True), sp.Symbol("y_1", positive=True)
 _dCda1 = sp.Derivative(C, _a1, evaluate=False)
@@ -89,7 +89,11 @@ MATH = {
     "lim_dC/db_1=1": sp.Eq(sp.Limit(sp.Derivative(C, b[1], evaluate=False), _u, sp.oo), 1, evaluate=False),
     "dC/db_i=a_i-y_i": sp.Eq(sp.Derivative(C, b[i], evaluate=False), a[i] - y[i], evaluate=False),
     "sigma'": sp.Derivative(sigma(z[i]), z[i], evaluate=False),
-    "|V|": sp.Abs(_V),
+    "|V|": sp.Symbol("V"),
+    "|V|=2": sp.Eq(sp.Symbol("V"), 2, evaluate=False),
+    "CC": sp.Symbol("CC"),
+    "dCC/db_i": sp.Derivative(sp.Symbol("CC"), b[i], evaluate=False),
+    "dCC/dw_ji": sp.Derivative(sp.Symbol("CC"), w[j, i], evaluate=False),
     "y_1": _y1, "a_1_3": _a1,
 }
 """Every placeholder the catalogs may use, by name."""

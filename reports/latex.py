@@ -53,8 +53,15 @@ INDEXED_NAMES = {
 SYMBOL_NAMES = {
     "vec_a": r"\mathbf{a}^{(L)}",
     "vec_y": r"\mathbf{y}",
+    "CC": r"\mathbb{C}",
+    "V": r"\lvert V\rvert",
+    "V_set": "V",
 }
-"""Symbols that stand for the lecture's vectors, and how they are written."""
+"""Symbols written in the lecture's own way: its vectors, the cost over the training
+set (the lecture's blackboard C), and the number of examples |V| of the training set V."""
+
+# Names whose second index, if any, numbers the training example.
+_PER_EXAMPLE = {"a", "a_prev", "y", "z", "delta"}
 
 # The lecture's order of factors in a product: lower rank first.
 _FACTOR_RANK = {"w": 2, "a_prev": 3, "y": 4, "a": 5, "delta": 6, "b": 7, "z": 8}
@@ -112,6 +119,10 @@ class LecturePrinter(LatexPrinter):
     def _print_Indexed(self, expr):
         name = str(expr.base.label)
         base, sup = INDEXED_NAMES.get(name, (self._print(expr.base), ""))
+        if name in _PER_EXAMPLE and len(expr.indices) == 2:
+            # a[j, x]: the output a_j^{(L)} for the training example x, written a_j^{(L)}(x).
+            inner = self._print_Indexed(expr.base[expr.indices[0]])
+            return r"%s(%s)" % (inner, self._print(expr.indices[1]))
         index = "".join(self._print(q) for q in expr.indices)
         sub = index if len(index) == 1 else "{%s}" % index
         tex = f"{base}_{sub}"
@@ -343,6 +354,10 @@ class LecturePrinter(LatexPrinter):
                 # The lecture writes a rational coefficient in front: 2/3 (1 - a_1).
                 return r"\frac{%s}{%s} %s" % (coeff.p, coeff.q, self._join_factors(numer, head=False))
         numer, denom = self._split_fraction(factors, keep_order)
+        if (len(numer) == 1 and isinstance(numer[0], (sp.Sum, SumExcept)) and len(denom) == 1
+                and (denom[0].is_Symbol or denom[0].is_Integer)):
+            # A mean, as the lecture writes it: 1/|V| in front of the sum.
+            return r"\frac{1}{%s} %s" % (self._join_factors(denom, alone=True), self._print(numer[0]))
         top = self._join_factors(numer, alone=True) if numer else "1"
         if not denom:
             return top

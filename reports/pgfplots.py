@@ -32,7 +32,9 @@ def _line_plot(plot, fraction):
     options = [f"width={fraction:.2f}\\linewidth", f"height={0.66 * fraction:.3f}\\linewidth",
                "grid=major", "grid style={gray!25}", "tick label style={font=\\footnotesize}",
                "label style={font=\\small}", "legend style={font=\\footnotesize, draw=none, fill=white, fill opacity=0.8, text opacity=1}",
-               "legend cell align=left", "scaled ticks=false", "enlarge x limits=0.02"]
+               "legend cell align=left", "scaled ticks=false", "enlarge x limits=0.02",
+               {"north east": "legend pos=north east", "south east": "legend pos=south east",
+                "east": "legend style={at={(0.97,0.5)}, anchor=east}"}[plot.legend]]
     x0, x1, y0, y1 = plot.bounds()
     if plot.ylim is not None:
         options += [f"ymin={_num(plot.ylim[0])}", f"ymax={_num(plot.ylim[1])}"]
@@ -58,7 +60,7 @@ def _line_plot(plot, fraction):
                    rf" -- (axis cs:{_num(marker.x)},{_num(marker.y)});")
         out.append(rf"\addplot[only marks, mark=*, mark size=2pt, forget plot] coordinates {{({_num(marker.x)},{_num(marker.y)})}};")
         if marker.label:
-            out.append(rf"\node[below=3pt, font=\footnotesize, fill=white, inner sep=1pt] at (axis cs:{_num(marker.x)},{_num(marker.y)}) {{{marker.label}}};")
+            out.append(rf"\node[above right=2pt, font=\footnotesize, inner sep=1pt] at (axis cs:{_num(marker.x)},{_num(marker.y)}) {{{marker.label}}};")
     out.append(r"\end{axis}")
     return out
 

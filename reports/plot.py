@@ -11,7 +11,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-__all__ = ["Series", "Marker", "LinePlot", "DigitPanel", "FigureGrid", "nice_ticks", "COLORS"]
+__all__ = ["LEGEND_PLACES", "Series", "Marker", "LinePlot", "DigitPanel", "FigureGrid", "nice_ticks", "COLORS"]
+
+LEGEND_PLACES = ("north east", "east", "south east")
 
 COLORS = ("1f77b4", "d62728", "2ca02c", "ff7f0e", "9467bd")
 """Series colours, as RGB hex, in the order series are drawn."""
@@ -61,7 +63,9 @@ class LinePlot:
     """Curves over one pair of axes.
 
     ``xlabel``/``ylabel``/``title`` are text with optional ``$...$`` math;
-    ``ylim`` fixes the vertical range (``None``: from the data).
+    ``ylim`` fixes the vertical range (``None``: from the data); ``legend`` is
+    where the legend sits, inside the axes on the right: ``"north east"``,
+    ``"east"`` or ``"south east"``.
     """
 
     series: tuple
@@ -71,8 +75,11 @@ class LinePlot:
     markers: tuple = ()
     ylim: tuple = None
     ylog: bool = False
+    legend: str = "north east"
 
     def __post_init__(self):
+        if self.legend not in LEGEND_PLACES:
+            raise ValueError(f"legend must be one of {LEGEND_PLACES}, got {self.legend!r}")
         if not self.series:
             raise ValueError("a line plot needs at least one series")
         if self.ylog and any(y <= 0 for s in self.series for _, y in s.points):

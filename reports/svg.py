@@ -85,17 +85,23 @@ def _line_plot(plot, ox, oy):
                    'stroke="#555" stroke-dasharray="3 3"/>')
         out.append(f'<circle cx="{_f(mx)}" cy="{_f(my)}" r="4" fill="black"/>')
         if marker.label:
-            out.append(_text(mx, my + 18, marker.label, 11))
+            out.append(_text(mx + 8, my - 9, marker.label, 11, "start"))
     if len(plot.series) > 1 or plot.series[0].label:
-        lx, ly = left + width - 8, top + 8
+        rows = 16 * len(plot.series) + 6
+        ly = {"north east": top + 8, "east": top + (height - rows) / 2, "south east": top + height - rows - 4}[plot.legend]
+        lx = left + width - 8
+        # A white box behind the legend; its width is estimated from the labels' length.
+        box = max(len(plain(s.label)) for s in plot.series) * 6.4 + 40
+        out.append(f'<rect x="{_f(lx - box)}" y="{_f(ly - 4)}" width="{_f(box + 4)}" '
+                   f'height="{_f(rows)}" fill="white" fill-opacity="0.85" stroke="#ccc"/>')
         for number, series in enumerate(plot.series):
             color = COLORS[number % len(COLORS)]
             y = ly + 16 * number + 8
             dash = ' stroke-dasharray="6 4"' if series.dashed else ""
             out.append(f'<line x1="{_f(lx - 22)}" y1="{_f(y - 4)}" x2="{_f(lx)}" y2="{_f(y - 4)}" '
                        f'stroke="#{color}" stroke-width="2"{dash}/>')
-            out.append(_text(lx - 27, y, series.label, 11, "end",
-                             ' paint-order="stroke" stroke="white" stroke-width="3"'))
+            # Anchored at its estimated start: some renderers misplace end-anchored text with scripts.
+            out.append(_text(lx - 27 - len(plain(series.label)) * 6.4, y, series.label, 11, "start"))
     if plot.title:
         out.append(_text(left + width / 2, oy + 18, plot.title, 13, extra=' font-weight="bold"'))
     if plot.xlabel:

@@ -47,7 +47,7 @@ _PREAMBLE = r"""\documentclass[a4paper,11pt]{article}
 \newcommand{\markprovedunder}[1]{\textcolor{verdictok}{\checkmark\,#1}}
 \newcommand{\markrefuted}[1]{\fcolorbox{verdictbad}{verdictbad!10}{\textcolor{verdictbad}{\bfseries $\times$\,#1}}}
 \newcommand{\markundecided}[1]{\fcolorbox{verdictwarn}{verdictwarn!10}{\textcolor{verdictwarn}{\bfseries ?\,#1}}}
-\newcolumntype{F}{>{\raggedright\arraybackslash}p{0.60\linewidth}}
+\newcolumntype{F}{>{\raggedright\arraybackslash\hangindent=2em\hangafter=1}p{0.60\linewidth}}
 \newcolumntype{R}{>{\raggedright\arraybackslash\small}p{0.34\linewidth}}
 \title{%(title)s}
 \author{\parbox{0.9\linewidth}{\centering %(subtitle)s}}

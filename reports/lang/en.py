@@ -107,7 +107,7 @@ CLAIMS = {
     "grad-weight": ("Proof of the weight gradient",
                     "The gradient of the cost with respect to a weight of the output layer."),
     "dataset-cost": ("Generalising the cost to the whole training set",
-                     "The cost over a training set {V} is the mean of the costs of its examples."),
+                     "The cost over a training set {V} is the mean of the costs of its examples, so its gradient is the mean of their gradients."),
     "no-slowdown": ("There is no learning slowdown in the output layer",
                     "The gradients {dC/db_i} and {dC/dw_ji} contain no derivative of the activation, so they are "
                     "not small when the output layer saturates."),
@@ -135,6 +135,8 @@ PARTS = {
     "sigmoid outputs with the quadratic cost: dC/db_i = (a_i - y_i) sigma'(z_i)": 'Sigmoid outputs with the quadratic cost: {dC/db_i=sq}',
     "softmax with cross-entropy: dC/db_i = a_i - y_i, no sigma'(z_i)": "Softmax with cross-entropy: {dC/db_i=a_i-y_i}, no factor {sigma'}",
     "softmax with cross-entropy: dC/dw_ji = a_j^{(L-1)} (a_i - y_i), no sigma'(z_i)": "Softmax with cross-entropy: {dC/dw_ji=ce}, no factor {sigma'}",
+    'dCC/db_i: the average of dC/db_i over V': '{dCC/db_i}: the mean of {dC/db_i} over {V}',
+    'dCC/dw_ji: the average of dC/dw_ji over V': '{dCC/dw_ji}: the mean of {dC/dw_ji} over {V}',
 }
 
 FACTS = {
@@ -157,6 +159,7 @@ NOTES = {
     'the entry for i = j is Lemma 2, for i != j Lemma 3': 'The entry for {i=j} is Lemma 2, the one for {i!=j} Lemma 3.',
     'without the hypothesis the result is a_i sum_j y_j - y_i': 'Without the hypothesis the result is {a_i_sum_y-y_i}.',
     'z_i = b_i + sum_j w_ji a_j^{(L-1)}': 'Here {z_i=b_i+sum}.',
+    'checked for general n and a general number |V| of examples; concrete instances use |V| = 2': 'Checked for general {n} and a general number {|V|} of examples; the concrete instances take {|V|=2}.',
 }
 
 JUSTIFICATIONS = {

@@ -112,7 +112,7 @@ CLAIMS = {
     "grad-weight": ("Доказательство формулы градиента по весу",
                     "Градиент функции потерь по весу выходного слоя."),
     "dataset-cost": ("Обобщение функции потерь на всю обучающую выборку",
-                     "Функция потерь на обучающей выборке {V} — среднее функций потерь ее примеров."),
+                     "Функция потерь на обучающей выборке {V} — среднее функций потерь ее примеров, поэтому ее градиент — среднее их градиентов."),
     "no-slowdown": ("Проблема замедления для выходного слоя отсутствует",
                     "В градиентах {dC/db_i} и {dC/dw_ji} нет производной функции активации, поэтому они не "
                     "становятся малыми при насыщении выходного слоя."),
@@ -141,6 +141,8 @@ PARTS = {
     "sigmoid outputs with the quadratic cost: dC/db_i = (a_i - y_i) sigma'(z_i)": 'Сигмоида на выходе и квадратичная функция потерь: {dC/db_i=sq}',
     "softmax with cross-entropy: dC/db_i = a_i - y_i, no sigma'(z_i)": "Softmax и перекрестная энтропия: {dC/db_i=a_i-y_i}, множителя {sigma'} нет",
     "softmax with cross-entropy: dC/dw_ji = a_j^{(L-1)} (a_i - y_i), no sigma'(z_i)": "Softmax и перекрестная энтропия: {dC/dw_ji=ce}, множителя {sigma'} нет",
+    'dCC/db_i: the average of dC/db_i over V': '{dCC/db_i}: среднее {dC/db_i} по выборке {V}',
+    'dCC/dw_ji: the average of dC/dw_ji over V': '{dCC/dw_ji}: среднее {dC/dw_ji} по выборке {V}',
 }
 
 FACTS = {
@@ -163,6 +165,7 @@ NOTES = {
     'the entry for i = j is Lemma 2, for i != j Lemma 3': 'При {i=j} это лемма 2, при {i!=j} — лемма 3.',
     'without the hypothesis the result is a_i sum_j y_j - y_i': 'Без этого предположения получается {a_i_sum_y-y_i}.',
     'z_i = b_i + sum_j w_ji a_j^{(L-1)}': 'Здесь {z_i=b_i+sum}.',
+    'checked for general n and a general number |V| of examples; concrete instances use |V| = 2': 'Проверено для произвольных {n} и числа примеров {|V|}; в конкретных случаях {|V|=2}.',
 }
 
 JUSTIFICATIONS = {

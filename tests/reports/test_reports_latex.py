@@ -117,3 +117,16 @@ def test_unknown_setting_is_a_type_error():
 def test_bad_sum_except_style_is_a_value_error():
     with pytest.raises(ValueError, match="'long'"):
         LecturePrinter({"sum_except": "long"})
+
+
+def test_mean_over_the_training_set_has_one_over_v_in_front():
+    V, x = sp.Symbol("V"), sp.Symbol("x")
+    mean = sp.Sum(a[i, x] - y[i, x], (x, 1, V)) / V
+    assert lecture_latex(mean) == (
+        r"\frac{1}{\lvert V\rvert} \sum_{x=1}^{\lvert V\rvert} \left(a_i^{(L)}(x) - y_i(x)\right)")
+
+
+def test_a_sum_over_an_exponential_stays_one_fraction():
+    from proofs.notation import frac
+    s = sp.Sum(sp.exp(z[l]), (l, 1, n))
+    assert lecture_latex(frac(s, sp.exp(z[j]))) == r"\frac{\sum_{l=1}^{n} e^{z_l^{(L)}}}{e^{z_j^{(L)}}}"
