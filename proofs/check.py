@@ -15,6 +15,7 @@ See ``docs/checking.md``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .latex.render import error_lines, summary_line, text_lines, to_json, totals
@@ -118,3 +119,7 @@ if __name__ == "__main__":
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader of the output (e.g. head) has gone: stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

@@ -14,36 +14,38 @@ from functools import lru_cache
 
 import sympy as sp
 
-from .notation import C, Model, SumExcept, a, a_prev, b, delta, sigma, w, z
+from .notation import C, Model, SumExcept, V, a, a_prev, b, delta, sigma, w, z
 
 __all__ = ["exp_symbol", "concrete", "walker", "Z_OF_E"]
 
 
 @lru_cache(maxsize=None)
-def exp_symbol(q):
-    """The positive symbol E_q = e^{z_q}."""
-    return sp.Symbol(f"E_{q}", positive=True)
+def exp_symbol(q, example=None):
+    """The positive symbol E_q = e^{z_q} (E_{q,x} for example x of a training set)."""
+    name = f"E_{q}" if example is None else f"E_{q},{example}"
+    return sp.Symbol(name, positive=True)
 
 
 Z_OF_E = "z_q = ln E_q"
 
 
-def walker(model: Model | None, n_value: int, m_value: int):
+def walker(model: Model | None, n_value: int, m_value: int, v_value: int = 2):
     """An unfolder for one instance; it remembers what it has unfolded."""
-    return _Walker(model, n_value, m_value)
+    return _Walker(model, n_value, m_value, v_value)
 
 
-def concrete(expr, model: Model | None, n_value: int, m_value: int, unfolder=None):
+def concrete(expr, model: Model | None, n_value: int, m_value: int, unfolder=None, v_value: int = 2):
     """``expr`` with every name unfolded, every sum expanded, every derivative evaluated."""
-    unfolder = unfolder or _Walker(model, n_value, m_value)
+    unfolder = unfolder or _Walker(model, n_value, m_value, v_value)
     return unfolder.walk(sp.sympify(expr), level=2)
 
 
 class _Walker:
-    def __init__(self, model, n_value, m_value):
+    def __init__(self, model, n_value, m_value, v_value=2):
         self.model = model
         self.n = n_value
         self.m = m_value
+        self.v = v_value
         self.memo = {}
 
     def walk(self, e, level):
@@ -63,13 +65,14 @@ class _Walker:
         if isinstance(e, sp.Derivative):
             return self._derivative(e)
         if self.model is not None:
-            if e == C:
-                return self.walk(self.model.cost(sp.Integer(self.n)), level)
+            if e == self.model.cost_symbol:
+                cost = self.model.cost(sp.Integer(self.n)).xreplace({V: sp.Integer(self.v)})
+                return self.walk(cost, level)
             if isinstance(e, sp.Indexed):
                 if e.base == z and level >= 2:
-                    return sp.log(exp_symbol(int(e.indices[0])))
+                    return sp.log(exp_symbol(*map(int, e.indices)))
                 if e.base == a and level >= 2:
-                    return self.walk(self.model.output(e.indices[0], sp.Integer(self.n)), level)
+                    return self.walk(self.model.output(*e.indices, upper=sp.Integer(self.n)), level)
                 if e.base == delta:
                     return self.walk(sp.Derivative(C, z[e.indices[0]]), level)
                 return e
@@ -103,15 +106,19 @@ class _Walker:
             return sp.diff(inner, var)
         if var.base == z:
             inner = self.walk(f, level=2)
-            q = exp_symbol(int(var.indices[0]))
+            q = exp_symbol(*map(int, var.indices))
             return q * sp.diff(inner, q)
         if var.base in (b, w):
             inner = self.walk(f, level=2)
             total = sp.Integer(0)
+            examples = range(1, self.v + 1) if self.model.examples else [None]
             for q in range(1, self.n + 1):
-                dz = sp.diff(self.walk(self.model.z_of_params(sp.Integer(q), sp.Integer(self.m)), 1), var)
-                if dz != 0:
-                    e_q = exp_symbol(q)
-                    total += e_q * sp.diff(inner, e_q) * dz
+                for ex in examples:
+                    zq = self.model.z_of_params(sp.Integer(q), sp.Integer(self.m),
+                                                None if ex is None else sp.Integer(ex))
+                    dz = sp.diff(self.walk(zq, 1), var)
+                    if dz != 0:
+                        e_q = exp_symbol(q, ex)
+                        total += e_q * sp.diff(inner, e_q) * dz
             return total
         return sp.diff(self.walk(f, 2), var)

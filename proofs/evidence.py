@@ -114,7 +114,7 @@ def chain_evidence(derivation, rng, ev: Evidence):
             continue
         runs = inst.assignments(derivation.indices, derivation.distinct, q, derivation.prev_indices)[:1]
         for values in runs:
-            unfold = walker(derivation.model, q, inst.PREV_LAYER_SIZE)
+            unfold = walker(derivation.model, q, inst.PREV_LAYER_SIZE, inst.EXAMPLES)
             exprs = [inst.instantiate(e, derivation.model, q, values, unfold) for e in derivation.expressions]
             for rule in ordered_rules(derivation.hypotheses, q):
                 exprs = [e.xreplace(rule) for e in exprs]

@@ -15,9 +15,9 @@ from functools import lru_cache
 import sympy as sp
 
 from .derivation import Hypothesis
-from .notation import n, y, k
+from .notation import V, k, n, x, y
 
-__all__ = ["SUM_Y_ONE", "from_equation", "distinct_name", "KNOWN", "ordered_rules"]
+__all__ = ["SUM_Y_ONE", "SUM_Y_ONE_EACH", "from_equation", "distinct_name", "KNOWN", "ordered_rules"]
 
 
 def _sum_y_rule(n_value):
@@ -32,6 +32,27 @@ SUM_Y_ONE = Hypothesis(
     latex=r"\sum_{j=1}^{n} y_j = 1",
     text="the desired outputs sum to 1 (y is a probability distribution)",
     rule=_sum_y_rule,
+)
+
+
+_EXAMPLE = sp.Wild("x_")
+
+
+def _sum_y_each_rule(n_value):
+    from .instance import EXAMPLES
+
+    if n_value is None:
+        return {sp.Sum(y[k, _EXAMPLE], (k, 1, n)): sp.Integer(1)}
+    last = sp.Integer(n_value)
+    return {y[last, e]: 1 - sum((y[q, e] for q in range(1, n_value)), sp.Integer(0))
+            for e in map(sp.Integer, range(1, EXAMPLES + 1))}
+
+
+SUM_Y_ONE_EACH = Hypothesis(
+    name="sum-y-1",
+    latex=r"\sum_{j=1}^{n} y_j = 1",
+    text="for every example, the desired outputs sum to 1",
+    rule=_sum_y_each_rule,
 )
 
 
@@ -84,5 +105,6 @@ def ordered_rules(hypotheses, n_value):
     Hypotheses that define other unknowns come before sum y = 1, so that
     eliminating y_n does not leave their substitutions stale.
     """
-    ordered = [h for h in hypotheses if h is not SUM_Y_ONE] + [h for h in hypotheses if h is SUM_Y_ONE]
+    last = (SUM_Y_ONE, SUM_Y_ONE_EACH)
+    ordered = [h for h in hypotheses if h not in last] + [h for h in hypotheses if h in last]
     return [h.rule(n_value) for h in ordered]

@@ -15,12 +15,14 @@ import itertools
 import sympy as sp
 
 from .concrete import concrete
-from .notation import m as m_sym, n as n_sym
+from .notation import V, m as m_sym, n as n_sym
 
 __all__ = ["assignments", "instantiate", "names_fixed_class", "PREV_LAYER_SIZE"]
 
 #: The number of neurons of layer L-1 used in concrete instances.
 PREV_LAYER_SIZE = 2
+#: The number of training examples |V| used in concrete instances.
+EXAMPLES = 2
 
 
 def assignments(indices, distinct, n_value, prev=(), every=False):
@@ -87,7 +89,7 @@ def instantiate(expr, model, n_value, values, walker=None):
         raise ValueError(f"index {sorted(map(str, clash))} is both free and a summation index; "
                          "rename the summation index")
     # xreplace, not subs: subs leaves the variable of a Derivative inside a Sum alone.
-    subs = {n_sym: sp.Integer(n_value), m_sym: sp.Integer(PREV_LAYER_SIZE)}
+    subs = {n_sym: sp.Integer(n_value), m_sym: sp.Integer(PREV_LAYER_SIZE), V: sp.Integer(EXAMPLES)}
     subs.update({ix: sp.Integer(v) for ix, v in values.items()})
     expr = expr.xreplace(subs)
-    return concrete(expr, model, n_value, PREV_LAYER_SIZE, walker)
+    return concrete(expr, model, n_value, PREV_LAYER_SIZE, walker, EXAMPLES)

@@ -208,7 +208,11 @@ def normal_form(expr, facts: Facts | None = None, table: dict | None = None, sub
     table = {} if table is None else table
     expr = canonical(expr, facts)
     if subs:
-        canon_subs = {canonical(k, facts): v for k, v in subs.items()}
-        expr = expr.xreplace(canon_subs)
+        for key, value in subs.items():
+            key = canonical(key, facts)
+            if key.has(sp.Wild):
+                expr = expr.replace(key, value)
+            else:
+                expr = expr.xreplace({key: value})
         expr = canonical(expr, facts)
     return atomize(expr, table)

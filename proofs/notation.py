@@ -23,14 +23,17 @@ from typing import Callable
 import sympy as sp
 
 __all__ = [
-    "n", "m", "i", "j", "k", "l", "p",
-    "z", "a", "y", "b", "w", "a_prev", "delta", "C", "t",
+    "n", "m", "i", "j", "k", "l", "p", "V", "x",
+    "z", "a", "y", "b", "w", "a_prev", "delta", "C", "CC", "t", "DATASET_CE",
     "SumExcept", "sum_all", "sum_except", "d", "softmax_def", "times", "frac",
     "Model", "SOFTMAX_CE", "SIGMOID_QUADRATIC", "sigma",
 ]
 
 n = sp.Symbol("n", integer=True, positive=True)
 m = sp.Symbol("m", integer=True, positive=True)
+#: |V|, the number of examples (x, y) in the training set V, and x, the index of an example.
+V = sp.Symbol("V", integer=True, positive=True)
+x = sp.Symbol("x", integer=True, positive=True)
 i, j, k, l, p = sp.symbols("i j k l p", integer=True, positive=True)
 
 z = sp.IndexedBase("z", real=True)
@@ -42,6 +45,8 @@ a_prev = sp.IndexedBase("a_prev", real=True)
 delta = sp.IndexedBase("delta", real=True)
 t = sp.Symbol("t", positive=True)
 C = sp.Symbol("C", real=True)
+#: The cost over the training set (the lecture's blackboard C).
+CC = sp.Symbol("CC", real=True)
 
 
 class SumExcept(sp.Expr):
@@ -140,20 +145,25 @@ def frac(numerator, denominator):
 
 @dataclass(frozen=True)
 class Model:
-    """What ``a[q]`` and ``C`` mean: an output activation and a cost.
+    """What ``a[q]`` and the cost mean: an output activation and a cost.
 
-    ``output(q, upper)`` gives a_q as a function of the z's; ``cost(upper)`` gives
-    C as a function of the a's; ``z_of_params(q, upper_prev)`` gives z_q as a
-    function of b, w and a^{(L-1)}.
+    ``output(q, upper=n)`` gives a_q as a function of the z's (``output(q, x, upper=n)``
+    for example x when ``examples`` is set); ``cost(upper)`` gives the cost
+    ``cost_symbol`` as a function of the a's; ``z_of_params(q, upper_prev)`` gives
+    z_q as a function of b, w and a^{(L-1)}.
     """
 
     name: str
     output: Callable
     cost: Callable
+    examples: bool = False
+    cost_symbol: sp.Symbol = C
 
     @staticmethod
-    def z_of_params(q, upper_prev=m, index=p):
-        return b[q] + sp.Sum(w[index, q] * a_prev[index], (index, 1, upper_prev))
+    def z_of_params(q, upper_prev=m, example=None, index=p):
+        """z_q = b_q + sum_p w_pq a_p^{(L-1)} (of example x when one is given)."""
+        prev = a_prev[index] if example is None else a_prev[index, example]
+        return b[q] + sp.Sum(w[index, q] * prev, (index, 1, upper_prev))
 
 
 SOFTMAX_CE = Model(
@@ -166,4 +176,12 @@ SIGMOID_QUADRATIC = Model(
     name="sigmoid + quadratic cost",
     output=lambda q, upper=n: sigma(z[q]),
     cost=lambda upper=n: sp.Rational(1, 2) * sp.Sum((a[k] - y[k]) ** 2, (k, 1, upper)),
+)
+
+DATASET_CE = Model(
+    name="softmax + cross-entropy over a training set of |V| examples",
+    output=lambda q, ex, upper=n: sp.exp(z[q, ex]) / sp.Sum(sp.exp(z[l, ex]), (l, 1, upper)),
+    cost=lambda upper=n: -sp.Sum(y[k, x] * sp.log(a[k, x]), (k, 1, upper), (x, 1, V)) / V,
+    examples=True,
+    cost_symbol=CC,
 )

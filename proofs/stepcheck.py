@@ -48,10 +48,10 @@ def _with_domain(expr, domain):
     return expr.xreplace(repl)
 
 
-def _decide(left, right, relation, domain, exp_symbols=()):
+def _decide(left, right, relation, domain, exp_groups=()):
     diff = _with_domain(left - right, domain)
     if relation == "=":
-        return is_zero(diff, exp_symbols)
+        return is_zero(diff, exp_groups)
     return holds(diff, relation) is True
 
 
@@ -65,14 +65,20 @@ class _Forms:
         self.facts = Facts(derivation.distinct)
         self.table = {}
         self.unfolded = []
-        shared = None if n_value is None else walker(derivation.model, n_value, inst.PREV_LAYER_SIZE)
+        shared = None if n_value is None else walker(derivation.model, n_value, inst.PREV_LAYER_SIZE, inst.EXAMPLES)
         for e in derivation.expressions:
             if n_value is None:
                 self.unfolded.append(unfold(e, derivation.model))
             else:
                 self.unfolded.append(inst.instantiate(e, derivation.model, n_value, values, shared))
         self._cache = {}
-        self.exp_symbols = () if n_value is None else tuple(exp_symbol(q) for q in range(1, n_value + 1))
+        if n_value is None:
+            self.exp_groups = ()
+        elif derivation.model is not None and derivation.model.examples:
+            self.exp_groups = tuple(tuple(exp_symbol(q, e) for q in range(1, n_value + 1))
+                                    for e in range(1, inst.EXAMPLES + 1))
+        else:
+            self.exp_groups = (tuple(exp_symbol(q) for q in range(1, n_value + 1)),)
 
     def plain(self, k):
         return self._get(k, hypotheses=False, whole=False)
@@ -152,7 +158,7 @@ def check_pair(forms: _Forms, k: int, relation: str):
     for hyp, whole in views:
         left = forms.whole(k - 1, hyp) if whole else forms._get(k - 1, hyp, False)
         right = forms.whole(k, hyp) if whole else forms._get(k, hyp, False)
-        if _decide(left, right, relation, d.domain, forms.exp_symbols):
+        if _decide(left, right, relation, d.domain, forms.exp_groups):
             method = "cancel" if relation == "=" else "sign"
             if hyp:
                 names = tuple(h.name for h in d.hypotheses)

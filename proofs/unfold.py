@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .notation import C, Model, a, b, delta, n as n_sym, m as m_sym, w, z
+from .notation import C, Model, V, a, b, delta, n as n_sym, m as m_sym, w, z
 
 __all__ = ["unfold"]
 
@@ -41,10 +41,10 @@ def _plain(expr):
 
 
 def _walk(expr, model, upper, upper_prev, level):
-    if expr == C:
+    if expr == model.cost_symbol:
         return _walk(model.cost(upper), model, upper, upper_prev, level)
     if isinstance(expr, sp.Indexed) and expr.base == a and level >= 2:
-        return model.output(expr.indices[0], upper)
+        return model.output(*expr.indices, upper=upper)
     if isinstance(expr, sp.Indexed) and expr.base == delta:
         return _walk(sp.Derivative(C, z[expr.indices[0]]), model, upper, upper_prev, level)
     if isinstance(expr, sp.Derivative):
@@ -68,7 +68,12 @@ def _derivative(expr, model, upper, upper_prev):
                 result = sp.diff(inner, var)
             else:
                 q = sp.Dummy("q", integer=True, positive=True)
-                dz = sp.diff(model.z_of_params(q, upper_prev), var)
-                result = sp.Sum(sp.diff(inner, z[q]) * dz, (q, 1, upper))
+                if model.examples:
+                    e = sp.Dummy("e", integer=True, positive=True)
+                    dz = sp.diff(model.z_of_params(q, upper_prev, e), var)
+                    result = sp.Sum(sp.diff(inner, z[q, e]) * dz, (q, 1, upper), (e, 1, V))
+                else:
+                    dz = sp.diff(model.z_of_params(q, upper_prev), var)
+                    result = sp.Sum(sp.diff(inner, z[q]) * dz, (q, 1, upper))
             result = result.doit()
     return _walk(result, model, upper, upper_prev, level=2)

@@ -28,22 +28,27 @@ def _logs_expanded(expr):
                         lambda e: sp.expand_log(e, force=True))
 
 
-def is_zero(expr, exp_symbols=()) -> bool:
-    """True when ``expr`` is identically 0 (``exp_symbols``: E_1..E_n of a concrete instance)."""
+def is_zero(expr, exp_groups=()) -> bool:
+    """True when ``expr`` is identically 0.
+
+    ``exp_groups`` are the tuples (E_1, ..., E_n) of a concrete instance, one
+    per training example, each with its own sum S.
+    """
     expr = sp.sympify(expr)
     if expr == 0:
         return True
-    if exp_symbols:
-        whole = sp.Add(*exp_symbols)
-        s = sp.Dummy("S", positive=True)
-        expr = _logs_expanded(expr.xreplace({whole: s}))
+    if exp_groups:
+        sums = {sp.Add(*group): sp.Dummy("S", positive=True) for group in exp_groups}
+        back = {s: whole for whole, s in sums.items()}
+        expr = _logs_expanded(expr.xreplace(sums))
         expanded = sp.expand(expr)
         if expanded == 0:
             return True
-        cleared = _clear_monomial_denominators(expanded, (s, *exp_symbols))
+        atoms = (*back, *(e for group in exp_groups for e in group))
+        cleared = _clear_monomial_denominators(expanded, atoms)
         if cleared is not None:
-            return sp.expand(cleared.xreplace({s: whole})) == 0
-        return sp.cancel(sp.together(expanded.xreplace({s: whole}))) == 0
+            return sp.expand(cleared.xreplace(back)) == 0
+        return sp.cancel(sp.together(expanded.xreplace(back))) == 0
     expanded = sp.expand(_logs_expanded(expr))
     if expanded == 0:
         return True
