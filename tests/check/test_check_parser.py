@@ -2,6 +2,8 @@
 
 import pytest
 import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from proofs.latex import LatexError, parse_formula
 from proofs.notation import C, SumExcept, a, a_prev, b, d, delta, i, j, l, m, n, w, y, z
@@ -170,3 +172,24 @@ def test_error_line_and_column_on_a_later_line():
     with pytest.raises(LatexError) as info:
         parse_formula("a_1 +\n  b_1 ) ")
     assert (info.value.line, info.value.column) == (2, 7)
+
+
+_PIECES = [r"\frac", "{", "}", "(", ")", "[", "]", r"\left(", r"\right)", r"\sum", "_", "^", "j", "i", "=",
+           "1", "n", "a", "z", "y", "w", "C", "e", r"\partial", r"\ln", r"\cdot", "-", "+", r"\ne",
+           r"\substack", r"\\", "&", "0.5", ",", r"\delta", r"\sqrt", "|", "{(L)}", "{(L-1)}", r"\text{x}",
+           "/", r"\le", "%", "\n", "99", r"\left|", r"\right|", r"\begin{aligned}", r"\end{aligned}"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30))
+@settings(max_examples=150, deadline=None)
+def test_any_token_soup_gives_a_formula_or_a_latex_error(pieces):
+    try:
+        parse_formula(" ".join(pieces))
+    except LatexError as err:
+        assert err.line >= 1 and err.column >= 1 and err.message
+
+
+def test_line_break_at_the_end_and_decimal_argument():
+    assert parse_formula("a_1 \\\\") == a[1]
+    with pytest.raises(LatexError, match="in braces"):
+        parse_formula(r"\frac0.5 2")
