@@ -34,10 +34,12 @@ def walker(model: Model | None, n_value: int, m_value: int, v_value: int = 2):
     return _Walker(model, n_value, m_value, v_value)
 
 
-def concrete(expr, model: Model | None, n_value: int, m_value: int, unfolder=None, v_value: int = 2):
-    """``expr`` with every name unfolded, every sum expanded, every derivative evaluated."""
+def concrete(expr, model: Model | None, n_value: int, m_value: int, unfolder=None, v_value: int = 2,
+             keep_outputs=False):
+    """``expr`` with every name unfolded, every sum expanded, every derivative evaluated
+    (with ``keep_outputs``, the outputs a_j stay as they are)."""
     unfolder = unfolder or _Walker(model, n_value, m_value, v_value)
-    return unfolder.walk(sp.sympify(expr), level=2)
+    return unfolder.walk(sp.sympify(expr), level=1 if keep_outputs else 2)
 
 
 class _Walker:

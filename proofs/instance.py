@@ -76,7 +76,7 @@ def _bound_indices(expr):
     return bound
 
 
-def instantiate(expr, model, n_value, values, walker=None):
+def instantiate(expr, model, n_value, values, walker=None, keep_outputs=False):
     """The expression for n = ``n_value`` and the indices set to ``values``, unfolded.
 
     Pass the same ``walker`` (:func:`proofs.concrete.walker`) for all
@@ -92,4 +92,4 @@ def instantiate(expr, model, n_value, values, walker=None):
     subs = {n_sym: sp.Integer(n_value), m_sym: sp.Integer(PREV_LAYER_SIZE), V: sp.Integer(EXAMPLES)}
     subs.update({ix: sp.Integer(v) for ix, v in values.items()})
     expr = expr.xreplace(subs)
-    return concrete(expr, model, n_value, PREV_LAYER_SIZE, walker, EXAMPLES)
+    return concrete(expr, model, n_value, PREV_LAYER_SIZE, walker, EXAMPLES, keep_outputs)

@@ -111,8 +111,16 @@ def d(f, x):
     return sp.Derivative(f, x, evaluate=False)
 
 
-def softmax_def(q, index=l, upper=n):
+#: Summation indices of the definitions: dummies, so that they never capture a user's index.
+_l = sp.Dummy("l", integer=True, positive=True)
+_k = sp.Dummy("k", integer=True, positive=True)
+_p = sp.Dummy("p", integer=True, positive=True)
+_x = sp.Dummy("x", integer=True, positive=True)
+
+
+def softmax_def(q, index=None, upper=n):
     """The softmax output :math:`a_q = e^{z_q} / \\sum_{l=1}^{n} e^{z_l}`."""
+    index = _l if index is None else index
     return sp.exp(z[q]) / sp.Sum(sp.exp(z[index]), (index, 1, upper))
 
 
@@ -160,7 +168,7 @@ class Model:
     cost_symbol: sp.Symbol = C
 
     @staticmethod
-    def z_of_params(q, upper_prev=m, example=None, index=p):
+    def z_of_params(q, upper_prev=m, example=None, index=_p):
         """z_q = b_q + sum_p w_pq a_p^{(L-1)} (of example x when one is given)."""
         prev = a_prev[index] if example is None else a_prev[index, example]
         return b[q] + sp.Sum(w[index, q] * prev, (index, 1, upper_prev))
@@ -169,19 +177,19 @@ class Model:
 SOFTMAX_CE = Model(
     name="softmax + cross-entropy",
     output=lambda q, upper=n: softmax_def(q, upper=upper),
-    cost=lambda upper=n: -sp.Sum(y[k] * sp.log(a[k]), (k, 1, upper)),
+    cost=lambda upper=n: -sp.Sum(y[_k] * sp.log(a[_k]), (_k, 1, upper)),
 )
 
 SIGMOID_QUADRATIC = Model(
     name="sigmoid + quadratic cost",
     output=lambda q, upper=n: sigma(z[q]),
-    cost=lambda upper=n: sp.Rational(1, 2) * sp.Sum((a[k] - y[k]) ** 2, (k, 1, upper)),
+    cost=lambda upper=n: sp.Rational(1, 2) * sp.Sum((a[_k] - y[_k]) ** 2, (_k, 1, upper)),
 )
 
 DATASET_CE = Model(
     name="softmax + cross-entropy over a training set of |V| examples",
-    output=lambda q, ex, upper=n: sp.exp(z[q, ex]) / sp.Sum(sp.exp(z[l, ex]), (l, 1, upper)),
-    cost=lambda upper=n: -sp.Sum(y[k, x] * sp.log(a[k, x]), (k, 1, upper), (x, 1, V)) / V,
+    output=lambda q, ex, upper=n: sp.exp(z[q, ex]) / sp.Sum(sp.exp(z[_l, ex]), (_l, 1, upper)),
+    cost=lambda upper=n: -sp.Sum(y[_k, _x] * sp.log(a[_k, _x]), (_k, 1, upper), (_x, 1, V)) / V,
     examples=True,
     cost_symbol=CC,
 )

@@ -24,6 +24,7 @@ from .concrete import exp_symbol, walker
 from .derivation import Derivation
 from .hypotheses import SUM_Y_ONE, ordered_rules
 from .normalform import Facts, atomize, keep_excepts, normal_form
+from .notation import SOFTMAX_CE, a, z
 from .refute import find_counterexample
 from .sign import holds
 from .unfold import unfold
@@ -66,6 +67,7 @@ class _Forms:
         self.table = {}
         self.unfolded = []
         shared = None if n_value is None else walker(derivation.model, n_value, inst.PREV_LAYER_SIZE, inst.EXAMPLES)
+        self.walker = shared
         for e in derivation.expressions:
             if n_value is None:
                 self.unfolded.append(unfold(e, derivation.model))
@@ -109,8 +111,18 @@ class _Forms:
                 subs.update(rule)
             return normal_form(expr, self.facts, self.table, subs)
         for rule in rules:
-            expr = expr.xreplace(rule)
+            expr = expr.xreplace(self._concrete_rule(rule))
         return expr
+
+    def _concrete_rule(self, rule):
+        """A substitution for the unfolded form: z_q appears there as E_q = e^{z_q}."""
+        out = {}
+        for key, value in rule.items():
+            if isinstance(key, sp.Indexed) and key.base == z:
+                out[exp_symbol(*map(int, key.indices))] = sp.exp(self.walker.walk(sp.sympify(value), 2))
+            else:
+                out[key] = value
+        return out
 
 
 def _as_sum(expr):
@@ -141,15 +153,41 @@ def _termwise(left, right):
     return parts[0] - parts[1]
 
 
+_RANGE_T = sp.IndexedBase("t", positive=True)
+
+
+def _termwise_sign(forms, k, relation):
+    """Sums compared term by term; for softmax outputs also with 0 < a_j < 1 (softmax-range),
+    written a_j = 1/(1 + t_j), t_j > 0, which needs n >= 2."""
+    weak = relation if relation in ("<=", ">=") else {"<": "<=", ">": ">="}[relation]
+    d = forms.d
+    views = [(forms.unfolded[k - 1], forms.unfolded[k], "sign, term by term")] if forms.n is None else []
+    if d.model is SOFTMAX_CE and d.min_n >= 2:
+        pair = (d.expressions[k - 1], d.expressions[k])
+        if forms.n is None:
+            raw = [unfold(e, d.model, keep_outputs=True) for e in pair]
+        else:
+            raw = [inst.instantiate(e, d.model, forms.n, forms.values, keep_outputs=True) for e in pair]
+        if not any(e.has(sp.Derivative) or e.has(z) for e in raw):
+            param = [e.replace(lambda q: isinstance(q, sp.Indexed) and q.base == a,
+                               lambda q: 1 / (1 + _RANGE_T[q.indices])) for e in raw]
+            views.append((*param, "sign, term by term, with 0 < a_j < 1 (softmax-range)"))
+    for left, right, method in views:
+        summand = _termwise(left, right) if forms.n is None else left - right
+        if summand is None or holds(summand, weak) is not True:
+            continue
+        if relation in ("<=", ">=") or holds(summand, relation) is True:
+            return Verdict(PROVED), None, method
+    return None
+
+
 def check_pair(forms: _Forms, k: int, relation: str):
     """The verdict on step k (between expressions k-1 and k) of one instance."""
     d = forms.d
-    if relation != "=" and forms.n is None:
-        summand = _termwise(forms.unfolded[k - 1], forms.unfolded[k])
-        if summand is not None and holds(summand, relation if relation in ("<=", ">=") else
-                                         {"<": "<=", ">": ">="}[relation]) is True:
-            if relation in ("<=", ">=") or holds(summand, relation) is True:
-                return Verdict(PROVED), None, "sign, term by term"
+    if relation != "=":
+        verdict = _termwise_sign(forms, k, relation)
+        if verdict is not None:
+            return verdict
     views = [(False, False)]
     if relation != "=" and forms.n is None:
         views.insert(0, (False, True))

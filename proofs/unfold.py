@@ -26,11 +26,15 @@ __all__ = ["unfold"]
 _LEVEL = {a: 1, z: 2, b: 3, w: 3}
 
 
-def unfold(expr, model: Model | None, upper=n_sym, upper_prev=m_sym):
-    """Replace C and a by their definitions and evaluate every derivative."""
+def unfold(expr, model: Model | None, upper=n_sym, upper_prev=m_sym, keep_outputs=False):
+    """Replace C and a by their definitions and evaluate every derivative.
+
+    With ``keep_outputs`` the outputs a_j stay as they are (C is unfolded into them).
+    """
     if model is None:
         return _plain(expr)
-    return _walk(sp.sympify(expr), model, sp.sympify(upper), sp.sympify(upper_prev), level=2)
+    return _walk(sp.sympify(expr), model, sp.sympify(upper), sp.sympify(upper_prev),
+                 level=1 if keep_outputs else 2)
 
 
 def _plain(expr):

@@ -6,14 +6,14 @@ import proofs
 from proofs.testing import assert_proved
 
 GENERAL = ["softmax-sum", "lemma-1", "lemma-2", "lemma-3", "lemma-4", "softmax-jacobian",
-           "delta-output", "grad-bias", "grad-weight"]
+           "delta-output", "grad-bias", "grad-weight", "dataset-cost"]
 
 
 def test_claims_come_in_the_lectures_order():
     assert [c.id for c in proofs.claims()] == [
         "softmax-range", "softmax-sum", "ce-nonneg", "ce-minimum", "ce-table", "lemma-1", "lemma-2",
         "lemma-3", "softmax-jacobian", "delta-output", "lemma-4", "grad-bias", "grad-weight",
-        "no-slowdown"]
+        "dataset-cost", "no-slowdown"]
 
 
 @pytest.mark.parametrize("claim_id", [c.id for c in proofs.claims()])
@@ -66,3 +66,14 @@ def test_numeric_evidence_is_reported_as_evidence():
     assert result.numeric.ok
     assert "NumPy network (dC_dw)" in result.numeric.summary
     assert result.numeric.network_gap < 1e-12
+
+
+def test_the_dataset_gradient_without_the_average_is_refuted():
+    from proofs import Derivation, Step
+    from proofs.hypotheses import SUM_Y_ONE_EACH
+    from proofs.notation import CC, DATASET_CE, V, a, b, d, i, sum_all, x, y
+    from proofs.testing import assert_step_refuted
+
+    missing = Derivation("no 1/|V|", d(CC, b[i]), (Step(sum_all(a[i, x] - y[i, x], x, V), "lemma-4"),),
+                         model=DATASET_CE, hypotheses=(SUM_Y_ONE_EACH,), indices=(i,))
+    assert_step_refuted(missing, 1)
