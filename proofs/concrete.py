@@ -29,8 +29,10 @@ def exp_symbol(q, example=None):
 Z_OF_E = "z_q = ln E_q"
 
 
+@lru_cache(maxsize=64)
 def walker(model: Model | None, n_value: int, m_value: int, v_value: int = 2):
-    """An unfolder for one instance; it remembers what it has unfolded."""
+    """The unfolder for one model and size; it remembers what it has unfolded, so that
+    the parts that chains and claims share (dC/dz_i at n = 5, say) are unfolded once."""
     return _Walker(model, n_value, m_value, v_value)
 
 

@@ -21,6 +21,7 @@ import sympy as sp
 from . import instance as inst
 from .concrete import exp_symbol, walker
 from .hypotheses import ordered_rules
+from .numeval import evaluate
 from .notation import C, SOFTMAX_CE, a, a_prev, b, d, i, j, w, y, z
 
 __all__ = ["Evidence", "evidence", "chain_evidence", "network_evidence", "NETWORK_LINKS"]
@@ -102,9 +103,8 @@ def _atoms(expr):
 
 
 def _value(expr, point):
-    with mpmath.workdps(_DIGITS):
-        v = sp.N(expr.xreplace({k: sp.Float(v, _DIGITS) for k, v in point.items()}), _DIGITS)
-    return complex(v) if not v.is_real else float(v), v
+    v = evaluate(expr, point, _DIGITS)
+    return (float(v) if isinstance(v, mpmath.mpf) else complex(v)), v
 
 
 def chain_evidence(derivation, rng, ev: Evidence):

@@ -21,11 +21,13 @@ expressions are equal when the difference of their normal forms cancels to 0.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy as sp
 
 from .notation import SumExcept, sigma
 
-__all__ = ["Facts", "normal_form", "canonical", "atomize", "keep_excepts"]
+__all__ = ["Facts", "normal_form", "canonical", "atomize", "keep_excepts", "delta_sums"]
 
 
 def keep_excepts(expr, table: dict):
@@ -106,6 +108,58 @@ def _is_index(x):
     return isinstance(x, (sp.Symbol, sp.Dummy)) and x.is_integer is True
 
 
+def delta_sums(expr):
+    """Evaluate the Kronecker deltas under sums: sum_l delta_{l x} g(l) = g(x).
+
+    Every index of the lecture runs over the same range as the sums that
+    meet it (1..n for classes, 1..m for layer L-1, 1..|V| for examples), so
+    the term for l = x is always inside the sum; this replaces SymPy's
+    ``Sum.doit``, which is slow on deltas and wraps the result in Piecewise.
+    """
+    if not expr.args or isinstance(expr, (sp.Indexed, sp.Symbol)):
+        return expr
+    if isinstance(expr, sp.Sum):
+        body = delta_sums(expr.function)
+        if not body.has(sp.KroneckerDelta):
+            return sp.Sum(body, *expr.limits)
+        total = sp.Integer(0)
+        for term in sp.Add.make_args(sp.expand(body, power_exp=False, log=False, multinomial=False)):
+            limits = list(expr.limits)
+            picked = True
+            while picked:
+                picked = False
+                for number, (var, _, _) in enumerate(limits):
+                    found = _delta_of(term, var)
+                    if found is not None:
+                        term = (term / found[0]).xreplace({var: found[1]})
+                        del limits[number]
+                        picked = True
+                        break
+            total += sp.Sum(term, *limits) if limits else delta_sums(term)
+        return total
+    args = [delta_sums(a) for a in expr.args]
+    if all(x is y for x, y in zip(args, expr.args)):
+        return expr
+    return expr.func(*args)
+
+
+def _delta_of(term, var):
+    """(delta, x) for a factor delta_{var x} of ``term``, or None."""
+    for factor in sp.Mul.make_args(term):
+        if isinstance(factor, sp.KroneckerDelta) and var in factor.args:
+            first, second = factor.args
+            other = second if first == var else first
+            if other != var:
+                return factor, other
+    return None
+
+
+def _doit_parts(expr):
+    """``doit`` on what needs it (sums over j != i, leftover derivatives), deltas by :func:`delta_sums`."""
+    expr = expr.replace(lambda e: isinstance(e, (SumExcept, sp.Derivative)), lambda e: e.doit())
+    return delta_sums(expr)
+
+
 def _expand(expr):
     return sp.expand(expr, deep=True, mul=True, multinomial=True, power_exp=True,
                      power_base=False, log=False, basic=True)
@@ -131,8 +185,10 @@ def _linear_sum(s: sp.Sum):
             total += const * (hi - lo + 1)
             continue
         if dep.has(sp.KroneckerDelta):
-            total += const * sp.Sum(dep, (var, lo, hi)).doit()
-            continue
+            picked = _delta_of(dep, var)
+            if picked is not None:
+                total += const * (dep / picked[0]).xreplace({var: picked[1]})
+                continue
         canon = sp.Symbol(f"_s{_depth(dep)}", integer=True, positive=True)
         total += const * sp.Sum(dep.xreplace({var: canon}), (canon, lo, hi))
     return total
@@ -141,11 +197,16 @@ def _linear_sum(s: sp.Sum):
 def canonical(expr, facts: Facts | None = None):
     """Sums made linear with canonical indices; Piecewise resolved; logs expanded."""
     facts = facts or Facts()
-    expr = sp.sympify(expr)
+    return _canonical(sp.sympify(expr), frozenset(facts.distinct))
+
+
+@lru_cache(maxsize=4096)
+def _canonical(expr, distinct):
+    facts = Facts(tuple(tuple(pair) for pair in distinct))
     expr = expr.replace(lambda e: isinstance(e, sigma), lambda e: e.rewrite(sp.exp))
     for _ in range(_MAX_ROUNDS):
         before = expr
-        expr = expr.doit()
+        expr = _doit_parts(expr)
         expr = facts.kronecker(facts.resolve(expr))
         expr = _expand_logs(expr)
         expr = _bottom_up_sums(expr)

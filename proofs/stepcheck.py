@@ -28,7 +28,7 @@ from .notation import SOFTMAX_CE, a, z
 from .refute import find_counterexample
 from .sign import holds
 from .unfold import unfold
-from .zero import is_zero
+from .zero import is_zero, is_zero_prepared, prepare
 from .verdict import (PROVED, PROVED_UNDER, REFUTED, UNDECIDED, PartResult,
                       StepResult, Verdict, worst)
 
@@ -49,7 +49,9 @@ def _with_domain(expr, domain):
     return expr.xreplace(repl)
 
 
-def _decide(left, right, relation, domain, exp_groups=()):
+def _decide(left, right, relation, domain, exp_groups=(), prepared=None):
+    if relation == "=" and prepared is not None:
+        return is_zero_prepared(*prepared, exp_groups)
     diff = _with_domain(left - right, domain)
     if relation == "=":
         return is_zero(diff, exp_groups)
@@ -99,6 +101,13 @@ class _Forms:
             if whole:
                 expr = keep_excepts(expr, self.table)
             self._cache[key] = self._form(expr, self._rules() if hypotheses else [])
+        return self._cache[key]
+
+    def prepared(self, k, hypotheses):
+        """The form of expression k made ready for the zero test (concrete n only)."""
+        key = ("prepared", k, hypotheses)
+        if key not in self._cache:
+            self._cache[key] = prepare(self._get(k, hypotheses, False), self.exp_groups)
         return self._cache[key]
 
     def _rules(self):
@@ -196,7 +205,10 @@ def check_pair(forms: _Forms, k: int, relation: str):
     for hyp, whole in views:
         left = forms.whole(k - 1, hyp) if whole else forms._get(k - 1, hyp, False)
         right = forms.whole(k, hyp) if whole else forms._get(k, hyp, False)
-        if _decide(left, right, relation, d.domain, forms.exp_groups):
+        prepared = None
+        if relation == "=" and forms.n is not None and not whole and not d.domain:
+            prepared = (forms.prepared(k - 1, hyp), forms.prepared(k, hyp))
+        if _decide(left, right, relation, d.domain, forms.exp_groups, prepared):
             method = "cancel" if relation == "=" else "sign"
             if hyp:
                 names = tuple(h.name for h in d.hypotheses)

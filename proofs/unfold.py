@@ -17,8 +17,11 @@ or a concrete number of classes; ``upper_prev`` likewise for layer L-1.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy as sp
 
+from .normalform import delta_sums
 from .notation import C, Model, V, a, b, delta, n as n_sym, m as m_sym, w, z
 
 __all__ = ["unfold"]
@@ -26,6 +29,7 @@ __all__ = ["unfold"]
 _LEVEL = {a: 1, z: 2, b: 3, w: 3}
 
 
+@lru_cache(maxsize=4096)
 def unfold(expr, model: Model | None, upper=n_sym, upper_prev=m_sym, keep_outputs=False):
     """Replace C and a by their definitions and evaluate every derivative.
 
@@ -79,5 +83,5 @@ def _derivative(expr, model, upper, upper_prev):
                 else:
                     dz = sp.diff(model.z_of_params(q, upper_prev), var)
                     result = sp.Sum(sp.diff(inner, z[q]) * dz, (q, 1, upper))
-            result = result.doit()
+            result = delta_sums(result)
     return _walk(result, model, upper, upper_prev, level=2)

@@ -18,14 +18,52 @@ stricter).  Where a denominator is not such a monomial, ``cancel`` decides.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy as sp
 
-__all__ = ["is_zero"]
+__all__ = ["is_zero", "prepare", "is_zero_prepared"]
 
 
 def _logs_expanded(expr):
     return expr.replace(lambda e: isinstance(e, sp.log),
                         lambda e: sp.expand_log(e, force=True))
+
+
+@lru_cache(maxsize=None)
+def _sum_symbol(group):
+    return sp.Dummy("S", positive=True)
+
+
+def prepare(expr, exp_groups=()):
+    """``expr`` with S written for each whole sum E_1 + ... + E_n, logs expanded, and expanded.
+
+    Preparing each side once lets a chain compare neighbours by subtraction.
+    """
+    expr = sp.sympify(expr)
+    if exp_groups:
+        expr = expr.xreplace({sp.Add(*group): _sum_symbol(group) for group in exp_groups})
+    return _expand(_logs_expanded(expr))
+
+
+def _expand(expr):
+    # Products and powers of sums multiplied out; exponents and logs are left alone.
+    return sp.expand(expr, power_base=False, power_exp=False, log=False)
+
+
+def is_zero_prepared(left, right, exp_groups=()) -> bool:
+    """Whether two prepared expressions are identically equal."""
+    diff = left - right
+    if diff == 0:
+        return True
+    if not exp_groups:
+        return sp.cancel(sp.together(diff)) == 0
+    back = {_sum_symbol(group): sp.Add(*group) for group in exp_groups}
+    atoms = (*back, *(e for group in exp_groups for e in group))
+    cleared = _clear_monomial_denominators(diff, atoms)
+    if cleared is not None:
+        return _expand(cleared.xreplace(back)) == 0
+    return sp.cancel(sp.together(diff.xreplace(back))) == 0
 
 
 def is_zero(expr, exp_groups=()) -> bool:
