@@ -24,7 +24,10 @@ def random_point(symbols, rng, sum_y_one=False, domain=None):
     """Exact rational values for the given symbols (Indexed z, y, ... or plain symbols)."""
     point = {}
     for s in sorted(symbols, key=sp.default_sort_key):
-        if isinstance(s, sp.Indexed) and s.base == y_base:
+        if isinstance(s, sp.Symbol) and s.name.startswith("E_"):
+            # E_q = e^{z_q}: z_q is drawn, so that the counterexample names z.
+            point[s] = sp.exp(sp.Rational(rng.randint(-20, 20), 10))
+        elif isinstance(s, sp.Indexed) and s.base == y_base:
             point[s] = sp.Rational(rng.randint(1, 9), 10)
         elif s.is_positive or s.is_nonnegative:
             point[s] = sp.Rational(rng.randint(1, 9), 10)
@@ -73,10 +76,17 @@ def find_counterexample(lhs, rhs, n_value, relation="=", sum_y_one=False, seed=0
             ">": gap < tol,
         }[relation]
         if broken:
-            values = {str(k): str(v) for k, v in point.items()}
+            values = {_name(k): str(v.args[0] if isinstance(v, sp.exp) else v) for k, v in point.items()}
             return Counterexample(n=n_value, values=values,
                                   lhs=_show(left), rhs=_show(right))
     return None
+
+
+def _name(symbol):
+    """E_q stands for e^{z_q}: the counterexample gives z_q."""
+    if isinstance(symbol, sp.Symbol) and symbol.name.startswith("E_"):
+        return "z_" + symbol.name[2:]
+    return str(symbol)
 
 
 def _show(x):
