@@ -60,6 +60,18 @@ class Evidence:
         return self.chain_gap < 1e-20 and self.inequalities_ok and self.network_gap < 1e-12
 
     @property
+    def short(self):
+        """A few characters for the claim's line: the largest gaps found."""
+        if not self.chain_points and not self.network_points:
+            return "numeric: -"
+        parts = []
+        if self.chain_points:
+            parts.append(f"chain {self.chain_gap:.0e}" if self.inequalities_ok else "chain INEQUALITY FAILS")
+        if self.network_points:
+            parts.append(f"network {self.network_gap:.0e}")
+        return ("numeric: " if self.ok else "numeric DISAGREES: ") + ", ".join(parts)
+
+    @property
     def summary(self):
         parts = []
         if self.chain_points:

@@ -1,8 +1,9 @@
 """Decision procedures for the facts that are not chains.
 
 * ``limit``: SymPy's ``limit`` equals the expected value;
-* ``minimum``: ``sympy.calculus.util.minimum`` over (0, oo) equals the expected
-  value, and the only critical point is the expected argmin;
+* ``minimum``: the minimum over (0, oo) (``sympy.calculus.util.minimum``, for
+  a variable that is positive) equals the expected value, and the only
+  critical point is the expected argmin;
 * ``sign``: after the substitution that parametrises a region by positive
   variables, :func:`proofs.sign.sign_of` gives the expected sign;
 * ``table``: each entry of the lecture's table, evaluated with 30 digits,
@@ -13,10 +14,9 @@
 from __future__ import annotations
 
 import sympy as sp
-from sympy.calculus.util import minimum
 
 from .derivation import Fact
-from .sign import sign_of
+from .sign import positive_extremum, sign_of
 from .verdict import PROVED, REFUTED, UNDECIDED, FactResult, Verdict
 
 __all__ = ["check_fact", "table_rows"]
@@ -37,7 +37,7 @@ def _limit(data):
 
 def _minimum(data):
     expr, var = data["expr"], data["var"]
-    low = minimum(expr, var, sp.Interval.open(0, sp.oo))
+    low = positive_extremum(expr, var, "min")
     critical = sp.solve(sp.diff(expr, var), var)
     ok = sp.simplify(low - data["expected"]) == 0 and critical == [data["argmin"]]
     return (PROVED if ok else REFUTED), f"minimum {low} at {var} = {critical}"

@@ -14,7 +14,7 @@ from functools import lru_cache
 import sympy as sp
 from sympy.calculus.util import maximum, minimum
 
-__all__ = ["sign_of", "holds"]
+__all__ = ["sign_of", "holds", "positive_extremum"]
 
 
 def _factor_sign(f):
@@ -32,17 +32,34 @@ def _factor_sign(f):
     if len(free) == 1:
         (x,) = free
         if x.is_positive:
-            domain = sp.Interval.open(0, sp.oo)
             try:
-                low = minimum(f, x, domain)
+                low = positive_extremum(f, x, "min")
                 if low.is_nonnegative:
                     return "+0" if low.is_zero else 1
-                high = maximum(f, x, domain)
+                high = positive_extremum(f, x, "max")
                 if high.is_nonpositive:
                     return "-0" if high.is_zero else -1
             except (NotImplementedError, ValueError, TypeError):
                 return None
     return None
+
+
+_T = sp.Symbol("_t", positive=True)
+
+
+def positive_extremum(f, x, which="min"):
+    """The minimum (or maximum) of f over x in (0, oo), by ``sympy.calculus.util``.
+
+    The variable is renamed to one canonical symbol first, so that the same
+    function met under other names (t_1, t_2, x) is computed once.
+    """
+    return _extremum(f.xreplace({x: _T}), which)
+
+
+@lru_cache(maxsize=256)
+def _extremum(f, which):
+    domain = sp.Interval.open(0, sp.oo)
+    return (minimum if which == "min" else maximum)(f, _T, domain)
 
 
 def _as_symbols(expr):

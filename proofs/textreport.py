@@ -16,7 +16,8 @@ from .verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED
 __all__ = ["claim_line", "step_lines", "summary_line", "as_json", "LEGEND", "MARK"]
 
 MARK = {PROVED: "P", PROVED_UNDER: "H", REFUTED: "R", UNDECIDED: "?"}
-LEGEND = "P proved, H proved under hypotheses, R refuted, ? undecided, . not applicable"
+LEGEND = ("P proved, H proved under hypotheses, R refuted, ? undecided, . not applicable; "
+          "numeric: largest gap at random points, evidence only")
 
 
 def _mark(verdict):
@@ -24,11 +25,12 @@ def _mark(verdict):
 
 
 def claim_line(result, n_max, id_width=17):
-    """One line: id, verdict for general n, the marks for n = 1..n_max, time, statement."""
+    """One line: id, verdict for general n, the marks for n = 1..n_max, time, numeric evidence, statement."""
     general = str(result.general) if result.general is not None else "-"
     marks = "".join(_mark(result.instances.get(q)) for q in range(1, n_max + 1))
-    return (f"{result.id:<{id_width}} general: {general:<24} n=1..{n_max}: {marks:<{n_max}} "
-            f"{result.seconds:5.2f} s  {result.claim.text}")
+    evidence = f"{result.numeric.short:<36} " if result.numeric is not None else ""
+    return (f"{result.id:<{id_width}} general: {general:<33} n=1..{n_max}: {marks:<{n_max}} "
+            f"{result.seconds:5.2f} s  {evidence}{result.claim.text}")
 
 
 def _show(expr):

@@ -72,7 +72,7 @@ def main(argv=None):
         print(f"proofs.verify: error: {e}", file=sys.stderr)
         return 2
     start = time.perf_counter()
-    ids = args.only or CLAIM_IDS
+    ids = [c for c in CLAIM_IDS if not args.only or c in args.only]
     if not args.json:
         print(f"Checking {len(ids)} claims for general n and n = 1..{args.n} ({LEGEND})", flush=True)
 

@@ -16,7 +16,7 @@ def test_one_line_per_claim_and_a_summary():
     out = run("--only", "lemma-1", "lemma-3", "--n", "3", "--no-numeric")
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    assert lines[1].startswith("lemma-1           general: proved")
+    assert lines[1].startswith("lemma-1           general: proved ")
     assert "n=1..3: PPP" in lines[1]
     assert lines[2].startswith("lemma-3           general: proved") and "n=1..3: .PP" in lines[2]
     assert lines[-1].startswith("2 claims: 2 proved, 0 proved under hypotheses, 0 refuted, 0 undecided")
