@@ -33,7 +33,6 @@ import re
 
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
-from sympy.printing.precedence import PRECEDENCE, precedence
 
 from proofs.notation import SumExcept
 
@@ -383,7 +382,7 @@ class LecturePrinter(LatexPrinter):
 
 
 def lecture_latex(expr, **settings):
-    """Print ``expr`` in the lecture's notation (a thin wrapper over :class:`LecturePrinter`).
+    r"""Print ``expr`` in the lecture's notation (a thin wrapper over :class:`LecturePrinter`).
 
     >>> from proofs.notation import a, j
     >>> lecture_latex(a[j] * (1 - a[j]))

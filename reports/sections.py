@@ -20,8 +20,8 @@ import sympy as sp
 
 from proofs.notation import n as n_symbol
 
-from .document import (Display, Document, Figure, Heading, Items, Mark, Math, Paragraph, StepRow,
-                       Steps, Strong, Table, Text)
+from .document import (Display, Document, Heading, Items, Mark, Math, Paragraph, StepRow, Steps, Strong,
+                       Text)
 from .inline import fill
 from .lang import catalog
 from .latex import lecture_latex

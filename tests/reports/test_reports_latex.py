@@ -3,7 +3,7 @@
 import pytest
 import sympy as sp
 
-from proofs.notation import (C, a, a_prev, b, d, delta, i, j, k, l, n, sigma, softmax_def, sum_all,
+from proofs.notation import (C, a, a_prev, b, d, delta, i, j, l, n, sigma, softmax_def, sum_all,
                              sum_except, w, y, z)
 from reports.latex import LecturePrinter, lecture_latex
 

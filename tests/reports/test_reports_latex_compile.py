@@ -1,6 +1,5 @@
 """Every generated .tex compiles with latexmk -pdf; the pages are rendered as a reader sees them."""
 
-import shutil
 import subprocess
 
 import pytest

@@ -6,8 +6,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from reports_tools import need_tool
 
 KATEX = "/usr/share/javascript/katex/katex.min.js"

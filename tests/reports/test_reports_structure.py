@@ -3,10 +3,9 @@
 import re
 
 import proofs
-import sympy as sp
 from proofs.notation import C, a, d, i, y, z
 from proofs.verdict import ClaimResult, Counterexample, PartResult, StepResult, Verdict
-from reports.document import Math, Steps
+from reports.document import Steps
 from reports.markdown import render_markdown
 from reports.sections import build_document, compact_ranges
 from reports.tex import render_tex
