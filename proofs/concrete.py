@@ -82,6 +82,9 @@ class _Walker:
                 return e
         if isinstance(e, sigma):
             return 1 / (1 + 1 / sp.exp(self.walk(e.args[0], level)))
+        if isinstance(e, sp.log):
+            # ln(E_j / S) = ln E_j - ln S: the E's and S are positive.
+            return sp.expand_log(sp.log(self.walk(e.args[0], level)), force=True)
         if not e.args or isinstance(e, sp.Indexed):
             return e
         args = [self.walk(x, level) for x in e.args]
@@ -99,7 +102,10 @@ class _Walker:
         for var, count in e.variable_count:
             for _ in range(int(count)):
                 result = self._d(result, var)
-        return self.walk(result, level=2)
+        if result.has(a) or result.has(sp.Derivative):
+            # A derivative by a_j leaves the a's to be unfolded now.
+            return self.walk(result, level=2)
+        return result
 
     def _d(self, f, var):
         if self.model is None or not isinstance(var, sp.Indexed):

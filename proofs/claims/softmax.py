@@ -37,7 +37,7 @@ SOFTMAX_RANGE = Claim(
     numeric=("a",),
     title="Softmax outputs lie strictly between 0 and 1",
     text="0 < a_j < 1 for n >= 2; for n = 1 the only output is a_1 = 1, so the slide's claim needs n >= 2",
-    statement=sp.And(sp.StrictLessThan(0, a[j]), sp.StrictLessThan(a[j], 1)),
+    statement=sp.And(sp.StrictLessThan(0, a[j], evaluate=False), sp.StrictLessThan(a[j], 1), evaluate=False),
     parts=(positive, below_one, single),
     lecture="Свойства функции softmax, 1)",
 )
