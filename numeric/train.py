@@ -16,23 +16,12 @@ import numpy as np
 
 from .digits import DemoDependencyError, get_dataset
 from .experiments import train_digits
+from ._cli import OneLineParser, layer_sizes
 from .persist import load_network, save_network
 
 
-class _OneLineParser(argparse.ArgumentParser):
-    def error(self, message):
-        self.exit(2, f"{self.prog}: error: {message}\n")
-
-
-def _sizes(text):
-    try:
-        sizes = [int(s) for s in text.replace("-", ",").split(",") if s.strip()]
-    except ValueError:
-        sizes = []
-    if len(sizes) < 2 or min(sizes) < 1 or sizes[0] != 64 or sizes[-1] != 10:
-        raise argparse.ArgumentTypeError(
-            f"expected layer sizes from 64 inputs to 10 outputs, like 64,30,10; got {text!r}")
-    return sizes
+def _digit_sizes(text):
+    return layer_sizes(text, inputs=64, outputs=10)
 
 
 def _positive(kind):
@@ -49,10 +38,10 @@ def _positive(kind):
 
 def build_parser():
     """Return the argument parser of the command line."""
-    p = _OneLineParser(prog="python -m numeric.train",
+    p = OneLineParser(prog="python -m numeric.train",
                        description="Train a softmax + cross-entropy network on the UCI "
                                    "handwritten digits (8x8) and report held-out accuracy.")
-    p.add_argument("--sizes", type=_sizes, default=[64, 30, 10],
+    p.add_argument("--sizes", type=_digit_sizes, default=[64, 30, 10],
                    help="layer sizes (default 64,30,10)")
     p.add_argument("--epochs", type=_positive(int), default=30, help="epochs (default 30)")
     p.add_argument("--batch", type=_positive(int), default=10, help="minibatch size (default 10)")

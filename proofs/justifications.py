@@ -26,6 +26,7 @@ JUSTIFICATIONS = {
     "split-sum": "the term j = i taken out of the sum",
     "join-sum": "the term j = i put back into the sum",
     "algebra": "algebra",
+    "softmax-range": "the softmax outputs lie between 0 and 1",
     "softmax-sum": "the softmax outputs sum to 1",
     "hypothesis:sum-y-1": "hypothesis: the y_j sum to 1",
     "ln-bound": "ln t <= t - 1 for t > 0, termwise",

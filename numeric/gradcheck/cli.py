@@ -15,24 +15,7 @@ from ..network import Network
 from .breakage import BREAKAGES, break_backprop, default_entry_target
 from .core import MODES, check_network
 from .report import format_report
-
-
-class _OneLineParser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line on stderr and exit status 2."""
-
-    def error(self, message):
-        self.exit(2, f"{self.prog}: error: {message}\n")
-
-
-def _sizes(text):
-    try:
-        sizes = [int(s) for s in text.replace("-", ",").split(",") if s.strip()]
-    except ValueError:
-        sizes = []
-    if len(sizes) < 2 or min(sizes) < 1:
-        raise argparse.ArgumentTypeError(
-            f"expected layer sizes like 784,30,10 (at least two, each >= 1), got {text!r}")
-    return sizes
+from .._cli import OneLineParser, layer_sizes
 
 
 def _positive(text):
@@ -47,12 +30,12 @@ def _positive(text):
 
 def build_parser():
     """Return the argument parser of the command line."""
-    p = _OneLineParser(
+    p = OneLineParser(
         prog="python -m numeric.gradcheck",
         description="Check the backprop gradients of a random network against finite "
                     "differences and print which entries agree. Exit 0 if they all agree, "
                     "1 on a mismatch, 2 on bad arguments.")
-    p.add_argument("--sizes", type=_sizes, default=[784, 30, 10],
+    p.add_argument("--sizes", type=layer_sizes, default=[784, 30, 10],
                    help="layer sizes, input first (default 784,30,10)")
     p.add_argument("--activation", choices=sorted(ACTIVATIONS), default="sigmoid",
                    help="hidden-layer activation (default sigmoid)")

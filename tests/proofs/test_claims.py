@@ -77,3 +77,10 @@ def test_the_dataset_gradient_without_the_average_is_refuted():
     missing = Derivation("no 1/|V|", d(CC, b[i]), (Step(sum_all(a[i, x] - y[i, x], x, V), "lemma-4"),),
                          model=DATASET_CE, hypotheses=(SUM_Y_ONE_EACH,), indices=(i,))
     assert_step_refuted(missing, 1)
+
+
+def test_every_justification_is_in_the_vocabulary():
+    from proofs.justifications import JUSTIFICATIONS
+
+    used = {s.justification for c in proofs.claims() for p in c.parts for s in p.steps}
+    assert used <= set(JUSTIFICATIONS), sorted(used - set(JUSTIFICATIONS))
