@@ -2,6 +2,7 @@
 
 >>> from proofs.testing import assert_proved
 >>> assert_proved("lemma-1", n=3)
+ClaimResult(lemma-1: proved; general n: proved; n = 1..3: proved, proved, proved)
 
 On failure the message names the claim, the failing step (general n or the
 concrete n), both sides, the justification and the counterexample.

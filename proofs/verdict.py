@@ -109,7 +109,12 @@ class ClaimResult:
 
     @property
     def id(self):
-        return self.claim.id
+        return self.claim if isinstance(self.claim, str) else self.claim.id
+
+    def __repr__(self):
+        ns = sorted(self.instances)
+        span = f"n = {ns[0]}..{ns[-1]}: " + ", ".join(str(self.instances[q]) for q in ns) if ns else "no n"
+        return f"ClaimResult({self.id}: {self.verdict}; general n: {self.general}; {span})"
 
     @property
     def verdict(self):
