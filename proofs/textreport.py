@@ -74,7 +74,8 @@ def summary_line(results, seconds):
     if evidence:
         agree = sum(1 for e in evidence if e.ok)
         ev = f"; numeric evidence agrees for {agree} of {len(evidence)}"
-    return (f"{len(results)} claims: {counts[PROVED]} proved, {counts[PROVED_UNDER]} proved under "
+    noun = "claim" if len(results) == 1 else "claims"
+    return (f"{len(results)} {noun}: {counts[PROVED]} proved, {counts[PROVED_UNDER]} proved under "
             f"hypotheses{under}, {counts[REFUTED]} refuted, {counts[UNDECIDED]} undecided{ev}; "
             f"{seconds:.1f} s")
 

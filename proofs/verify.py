@@ -74,7 +74,8 @@ def main(argv=None):
     start = time.perf_counter()
     ids = [c for c in CLAIM_IDS if not args.only or c in args.only]
     if not args.json:
-        print(f"Checking {len(ids)} claims for general n and n = 1..{args.n} ({LEGEND})", flush=True)
+        noun = "claim" if len(ids) == 1 else "claims"
+        print(f"Checking {len(ids)} {noun} for general n and n = 1..{args.n} ({LEGEND})", flush=True)
 
     def progress(result):
         if not args.json:
