@@ -79,3 +79,16 @@ def test_an_unprovable_but_true_looking_step_is_never_called_proved():
     chain = Derivation("ln bound", sp.log(a[j]), (Step(a[j] - 1, "ln-bound", "<="),), indices=(j,))
     for part in check_derivation(chain, (None, 2)):
         assert part.steps[0].verdict.kind in ("proved", "undecided")
+
+
+from hypothesis import given, settings, strategies as st
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(-3, 3), st.sampled_from(["a_i y_i", "a_i^2", "y_i"]))
+def test_lemma_4_plus_a_multiple_of_a_term_is_refuted_unless_the_multiple_is_0(c, term):
+    extra = {"a_i y_i": a[i] * y[i], "a_i^2": a[i] ** 2, "y_i": y[i]}[term]
+    chain = Derivation("perturbed lemma 4", d(C, z[i]), (Step(a[i] - y[i] + c * extra, "lemma-4"),),
+                       indices=(i,), hypotheses=(SUM_Y_ONE,))
+    kinds = {p.steps[0].verdict.kind for p in check_derivation(chain, (None, 2))}
+    assert kinds == ({"proved-under"} if c == 0 else {"refuted"})
