@@ -25,8 +25,10 @@ def prove_claim(claim: Claim, n_max=8, seed=0, numeric=None) -> ClaimResult:
     """Every verdict on ``claim``: general n, n = 1..n_max, its facts, and numeric evidence."""
     start = time.perf_counter()
     parts = []
-    for derivation in claim.parts:
-        parts += check_derivation(derivation, (None, *range(1, n_max + 1)), seed=seed)
+    for number, derivation in enumerate(claim.parts):
+        for result in check_derivation(derivation, (None, *range(1, n_max + 1)), seed=seed):
+            result.part = number
+            parts.append(result)
     facts = [check_fact(f) for f in claim.facts]
     general_vs = [p.verdict for p in parts if p.n is None] + [f.verdict for f in facts if f.n is None]
     general = worst(general_vs) if general_vs else None
@@ -49,6 +51,18 @@ def _prove_by_id(task):
     result = prove_claim(claim(claim_id), n_max=n_max, seed=seed, numeric=evidence if numeric else None)
     result.claim = claim_id
     return result
+
+
+def _restore_expressions(result):
+    """Put the derivations' own expressions back into a result that crossed a process boundary.
+
+    Pickling rebuilds SymPy objects with evaluation, which would turn a step
+    written as e^{z_j} / e^{z_j} into 1; the steps are printed as written.
+    """
+    for part in result.parts:
+        exprs = result.claim.parts[part.part].expressions
+        for step in part.steps:
+            step.lhs, step.rhs = exprs[step.index - 1], exprs[step.index]
 
 
 def _weight(claim_obj):
@@ -82,6 +96,7 @@ def prove_many(ids, n_max=8, seed=0, numeric=True, jobs=None, on_result=None):
     def collect(result):
         nonlocal emitted
         result.claim = claim(result.claim)
+        _restore_expressions(result)
         done[result.id] = result
         while emitted < len(order) and order[emitted] in done:
             if on_result is not None:

@@ -82,6 +82,7 @@ class PartResult:
     n: Optional[int]
     steps: list
     verdict: Verdict
+    part: Optional[int] = None
 
 
 @dataclass

@@ -84,3 +84,13 @@ def test_every_justification_is_in_the_vocabulary():
 
     used = {s.justification for c in proofs.claims() for p in c.parts for s in p.steps}
     assert used <= set(JUSTIFICATIONS), sorted(used - set(JUSTIFICATIONS))
+
+
+def test_results_from_worker_processes_keep_the_steps_as_written():
+    from proofs.prover import prove_many
+
+    results = prove_many(["softmax-range", "softmax-sum"], n_max=1, numeric=False, jobs=2)
+    part = [p for p in results[0].parts if p.title == "n = 1: a_1 = 1"][0]
+    step = part.steps[0]
+    assert step.rhs == results[0].claim.parts[2].steps[0].expr
+    assert step.rhs != 1  # e^{z_j} / e^{z_j} as on the slide, not evaluated to 1
