@@ -74,20 +74,25 @@ def _writable_folder(path):
     return folder
 
 
-def build_files(langs=LANGUAGES, formats=FORMATS, n_max=8, includes=()):
+def build_files(langs=LANGUAGES, formats=FORMATS, n_max=8, includes=(), progress=None):
     """``{file name: content}`` for every handout asked for, computed in memory."""
     from .pipeline import documents
     from .markdown import render_markdown
     from .tex import render_tex
 
     files = {}
-    for lang, document in documents(langs, n_max=n_max, includes=includes).items():
+    for lang, document in documents(langs, n_max=n_max, includes=includes, progress=progress).items():
         stem = f"{STEM}.{lang}"
         if "tex" in formats:
             files[f"{stem}.tex"] = render_tex(document)
         if "md" in formats:
             files.update(render_markdown(document, stem))
     return files
+
+
+def _progress(text):
+    """Progress of the long parts, on stderr so that stdout lists only the files written."""
+    print(f"reports.build: {text}", file=sys.stderr, flush=True)
 
 
 def main(argv=None):
@@ -102,7 +107,7 @@ def main(argv=None):
             if not Path(include).is_file():
                 raise UsageError(f"--include: no such file {include!r}")
         folder = _writable_folder(args.out)
-        files = build_files(langs, formats, n_max=args.n, includes=tuple(args.include))
+        files = build_files(langs, formats, n_max=args.n, includes=tuple(args.include), progress=_progress)
         written = write_all(folder, files)
     except UsageError as error:
         print(f"reports.build: {error}", file=sys.stderr)

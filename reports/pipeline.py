@@ -16,11 +16,24 @@ from .sections import FigureSet, build_document
 __all__ = ["claim_results", "figure_set", "documents"]
 
 
-def claim_results(n_max=8):
-    """The checker's result for every claim of the lecture, in the lecture's order."""
-    import proofs
+def claim_results(n_max=8, progress=None):
+    """The checker's result for every claim of the lecture, in the lecture's order.
 
-    return [proofs.prove(claim.id, n=n_max) for claim in proofs.claims()]
+    The claims are proved in worker processes as ``python -m proofs.verify`` does;
+    ``progress(text)`` hears of each one as it is done.
+    """
+    import proofs
+    from proofs.prover import prove_many
+
+    total = len(proofs.CLAIM_IDS)
+    done = []
+
+    def tell(result):
+        done.append(result)
+        if progress is not None:
+            progress(f"checked {result.id} ({len(done)}/{total}): {result.verdict}")
+
+    return prove_many(proofs.CLAIM_IDS, n_max=n_max, on_result=tell)
 
 
 def figure_set(data):
@@ -32,10 +45,13 @@ def figure_set(data):
     })
 
 
-def documents(langs, n_max=8, includes=(), results=None, data=None):
+def documents(langs, n_max=8, includes=(), results=None, data=None, progress=None):
     """``{lang: Document}``; the claims are proved once for all languages."""
-    results = claim_results(n_max) if results is None else results
-    data = experiment_data() if data is None else data
+    results = claim_results(n_max, progress) if results is None else results
+    if data is None:
+        if progress is not None:
+            progress("training the network for the figures")
+        data = experiment_data()
     figures = figure_set(data)
     extra = ()
     if includes:
