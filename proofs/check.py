@@ -18,6 +18,7 @@ import argparse
 import os
 import sys
 
+from .cli import ArgumentError, Parser
 from .latex.render import error_lines, summary_line, text_lines, to_json, totals
 from .latex.report import N_VALUES, TIME_LIMIT, check_file
 
@@ -43,14 +44,6 @@ exit status: 0 all steps proved, 1 a step refuted or undecided, 2 unreadable inp
 """
 
 
-class _Parser(argparse.ArgumentParser):
-    """Argument errors as one line on stderr and exit status 2, never a traceback."""
-
-    def error(self, message):
-        sys.stderr.write(f"{self.prog}: error: {message}\n")
-        sys.exit(2)
-
-
 def _n_values(text):
     values = []
     for part in text.split(","):
@@ -68,7 +61,7 @@ def _n_values(text):
 
 
 def _parser():
-    p = _Parser(prog="python -m proofs.check",
+    p = Parser(prog="python -m proofs.check",
                 description="Check LaTeX derivations step by step: proved, proved under a "
                             "hypothesis, refuted with a counterexample, or undecided.",
                 epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -89,9 +82,13 @@ def _parser():
 
 
 def main(argv=None):
-    args = _parser().parse_args(argv)
-    if args.time_limit <= 0:
-        _parser().error("--time-limit must be positive")
+    try:
+        args = _parser().parse_args(argv)
+        if args.time_limit <= 0:
+            raise ArgumentError("--time-limit must be positive")
+    except ArgumentError as error:
+        sys.stderr.write(f"python -m proofs.check: error: {error}\n")
+        return 2
     reports = []
     for path in args.files:
         report = check_file(path, n_values=args.n_values, assume_lecture=args.lecture,

@@ -14,9 +14,9 @@ from functools import lru_cache
 
 import sympy as sp
 
-from .notation import C, Model, SumExcept, V, a, a_prev, b, delta, sigma, w, z
+from .notation import C, Model, SumExcept, V, a, b, delta, sigma, w, z
 
-__all__ = ["exp_symbol", "concrete", "walker", "Z_OF_E"]
+__all__ = ["exp_symbol", "concrete", "walker"]
 
 
 @lru_cache(maxsize=None)
@@ -24,9 +24,6 @@ def exp_symbol(q, example=None):
     """The positive symbol E_q = e^{z_q} (E_{q,x} for example x of a training set)."""
     name = f"E_{q}" if example is None else f"E_{q},{example}"
     return sp.Symbol(name, positive=True)
-
-
-Z_OF_E = "z_q = ln E_q"
 
 
 @lru_cache(maxsize=64)

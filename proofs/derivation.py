@@ -60,8 +60,7 @@ class Derivation:
     ``distinct`` the pairs of them that differ (the lecture's i != j).
     ``general`` says whether the chain is checked for a symbolic n;
     ``min_n`` and ``max_n`` bound the concrete n it is meant for;
-    ``prev_indices`` are the indices that run over layer L-1 (1..m);
-    ``domain`` gives atoms assumptions, e.g. ``{y: {"nonnegative": True}}``.
+    ``prev_indices`` are the indices that run over layer L-1 (1..m).
     """
 
     title: str
@@ -76,7 +75,6 @@ class Derivation:
     max_n: Optional[int] = None
     prev_indices: tuple = ()
     note: str = ""
-    domain: dict = field(default_factory=dict)
 
     def applies_to(self, n_value):
         """Whether the chain is meant for ``n_value`` classes (``None``: general n)."""

@@ -12,6 +12,7 @@ Two checks, both at random points:
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass, field
 
@@ -122,7 +123,7 @@ def _value(expr, point):
 def chain_evidence(derivation, rng, ev: Evidence):
     """Evaluate every expression of a chain at random points for a few n."""
     for q in _N_VALUES:
-        if not derivation.applies_to(q) or derivation.model is None and q != (derivation.min_n or q):
+        if not derivation.applies_to(q):
             continue
         runs = inst.assignments(derivation.indices, derivation.distinct, q, derivation.prev_indices)[:1]
         for values in runs:
@@ -172,7 +173,7 @@ def network_evidence(links, rng, ev: Evidence, n_values=(2, 3, 4)):
             lhs, rhs, attr, idx = NETWORK_LINKS[link]
             target = np.asarray(getattr(values, attr))
             ranges = [range(1, (inst.PREV_LAYER_SIZE if (link == "dC_dw" and ix == j) else q) + 1) for ix in idx]
-            for combo in _product(ranges):
+            for combo in itertools.product(*ranges):
                 sub = dict(zip(idx, combo))
                 net = float(target[tuple(c - 1 for c in combo)]) if idx else float(target)
                 for expr in (lhs, rhs):
@@ -181,12 +182,6 @@ def network_evidence(links, rng, ev: Evidence, n_values=(2, 3, 4)):
                     value = _value(inst.instantiate(expr, SOFTMAX_CE, q, sub, unfold), point)[0]
                     ev.network_gap = max(ev.network_gap, abs(value - net))
         ev.network_links = tuple(links)
-
-
-def _product(ranges):
-    import itertools
-
-    return itertools.product(*ranges)
 
 
 def evidence(claim, seed=0) -> Evidence:

@@ -5,7 +5,7 @@ sum_j y_j is replaced by 1; for a concrete n the last y is eliminated,
 y_n = 1 - (y_1 + ... + y_{n-1}), which lets ``cancel`` decide the step exactly.
 Index hypotheses such as i != j are not substitutions: they restrict which
 index values a concrete check takes and how Kronecker deltas and piecewise
-conditions are resolved; :func:`distinct` names them.
+conditions are resolved (a derivation's ``distinct`` pairs).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from functools import lru_cache
 import sympy as sp
 
 from .derivation import Hypothesis
-from .notation import V, k, n, x, y
+from .notation import k, n, y
 
-__all__ = ["SUM_Y_ONE", "SUM_Y_ONE_EACH", "from_equation", "distinct_name", "KNOWN", "ordered_rules"]
+__all__ = ["SUM_Y_ONE", "SUM_Y_ONE_EACH", "from_equation", "ordered_rules"]
 
 
 def _sum_y_rule(n_value):
@@ -89,14 +89,6 @@ def from_equation(lhs, rhs, name=None, latex=None):
         text=text,
         rule=rule,
     )
-
-
-def distinct_name(first, second):
-    """The name of the index hypothesis ``first != second``."""
-    return f"{first}!={second}"
-
-
-KNOWN = {SUM_Y_ONE.name: SUM_Y_ONE}
 
 
 def ordered_rules(hypotheses, n_value):

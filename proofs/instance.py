@@ -15,7 +15,7 @@ import itertools
 import sympy as sp
 
 from .concrete import concrete
-from .notation import V, m as m_sym, n as n_sym
+from .notation import SumExcept, V, m as m_sym, n as n_sym
 
 __all__ = ["assignments", "instantiate", "names_fixed_class", "PREV_LAYER_SIZE"]
 
@@ -71,7 +71,7 @@ def _bound_indices(expr):
     for node in sp.preorder_traversal(expr):
         if isinstance(node, sp.Sum):
             bound |= {lim[0] for lim in node.limits}
-        elif type(node).__name__ == "SumExcept":
+        elif isinstance(node, SumExcept):
             bound.add(node.index)
     return bound
 

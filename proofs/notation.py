@@ -24,7 +24,7 @@ import sympy as sp
 
 __all__ = [
     "n", "m", "i", "j", "k", "l", "p", "V", "x",
-    "z", "a", "y", "b", "w", "a_prev", "delta", "C", "CC", "t", "DATASET_CE",
+    "z", "a", "y", "b", "w", "a_prev", "delta", "C", "CC", "t", "t_range", "DATASET_CE",
     "SumExcept", "sum_all", "sum_except", "d", "softmax_def", "times", "frac",
     "Model", "SOFTMAX_CE", "SIGMOID_QUADRATIC", "sigma",
 ]
@@ -44,6 +44,8 @@ w = sp.IndexedBase("w", real=True)
 a_prev = sp.IndexedBase("a_prev", real=True)
 delta = sp.IndexedBase("delta", real=True)
 t = sp.Symbol("t", positive=True)
+#: t_j > 0 with a_j = 1/(1 + t_j): the range 0 < a_j < 1 of softmax (n >= 2) as a parametrisation.
+t_range = sp.IndexedBase("t", positive=True)
 C = sp.Symbol("C", real=True)
 #: The cost over the training set (the lecture's blackboard C).
 CC = sp.Symbol("CC", real=True)

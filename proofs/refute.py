@@ -20,7 +20,7 @@ _DIGITS = 40
 _POINTS = 6
 
 
-def random_point(symbols, rng, sum_y_one=False, domain=None):
+def random_point(symbols, rng, sum_y_one=False):
     """Exact rational values for the given symbols (Indexed z, y, ... or plain symbols)."""
     point = {}
     for s in sorted(symbols, key=sp.default_sort_key):
@@ -52,12 +52,12 @@ def _free(expr):
     return {s for s in atoms | indexed if s not in base_names and not (isinstance(s, sp.Symbol) and s.is_integer)}
 
 
-def find_counterexample(lhs, rhs, n_value, relation="=", sum_y_one=False, seed=0, domain=None):
+def find_counterexample(lhs, rhs, n_value, relation="=", sum_y_one=False, seed=0):
     """A point where ``lhs relation rhs`` fails by more than rounding, or None."""
     rng = random.Random(seed)
     symbols = _free(lhs) | _free(rhs)
     for _ in range(_POINTS):
-        point = random_point(symbols, rng, sum_y_one, domain)
+        point = random_point(symbols, rng, sum_y_one)
         try:
             left = sp.N(lhs.subs(point), _DIGITS)
             right = sp.N(rhs.subs(point), _DIGITS)

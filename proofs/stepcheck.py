@@ -23,8 +23,8 @@ from . import instance as inst
 from .concrete import exp_symbol, walker
 from .derivation import Derivation
 from .hypotheses import SUM_Y_ONE, ordered_rules
-from .normalform import Facts, atomize, keep_excepts, normal_form
-from .notation import SOFTMAX_CE, a, z
+from .normalform import Facts, keep_excepts, normal_form
+from .notation import SOFTMAX_CE, a, t_range, z
 from .refute import find_counterexample
 from .sign import holds
 from .unfold import unfold
@@ -32,27 +32,13 @@ from .zero import is_zero, is_zero_prepared, prepare
 from .verdict import (PROVED, PROVED_UNDER, REFUTED, UNDECIDED, PartResult,
                       StepResult, Verdict, worst)
 
-__all__ = ["check_chain", "check_pair"]
+__all__ = ["check_chain"]
 
 
-def _with_domain(expr, domain):
-    """Give atoms the assumptions a derivation declares (e.g. y_j >= 0)."""
-    if not domain:
-        return expr
-    repl = {}
-    for atom in expr.atoms(sp.Indexed):
-        if atom.base in domain:
-            repl[atom] = sp.IndexedBase(atom.base.label, **domain[atom.base])[atom.indices]
-    for sym in expr.free_symbols:
-        if sym in domain and isinstance(sym, sp.Symbol):
-            repl[sym] = sp.Symbol(sym.name, **domain[sym])
-    return expr.xreplace(repl)
-
-
-def _decide(left, right, relation, domain, exp_groups=(), prepared=None):
+def _decide(left, right, relation, exp_groups=(), prepared=None):
     if relation == "=" and prepared is not None:
         return is_zero_prepared(*prepared, exp_groups)
-    diff = _with_domain(left - right, domain)
+    diff = left - right
     if relation == "=":
         return is_zero(diff, exp_groups)
     return holds(diff, relation) is True
@@ -162,9 +148,6 @@ def _termwise(left, right):
     return parts[0] - parts[1]
 
 
-_RANGE_T = sp.IndexedBase("t", positive=True)
-
-
 def _termwise_sign(forms, k, relation):
     """Sums compared term by term; for softmax outputs also with 0 < a_j < 1 (softmax-range),
     written a_j = 1/(1 + t_j), t_j > 0, which needs n >= 2."""
@@ -179,7 +162,7 @@ def _termwise_sign(forms, k, relation):
             raw = [inst.instantiate(e, d.model, forms.n, forms.values, keep_outputs=True) for e in pair]
         if not any(e.has(sp.Derivative) or e.has(z) for e in raw):
             param = [e.replace(lambda q: isinstance(q, sp.Indexed) and q.base == a,
-                               lambda q: 1 / (1 + _RANGE_T[q.indices])) for e in raw]
+                               lambda q: 1 / (1 + t_range[q.indices])) for e in raw]
             views.append((*param, "sign, term by term, with 0 < a_j < 1 (softmax-range)"))
     for left, right, method in views:
         summand = _termwise(left, right) if forms.n is None else left - right
@@ -190,7 +173,7 @@ def _termwise_sign(forms, k, relation):
     return None
 
 
-def check_pair(forms: _Forms, k: int, relation: str):
+def _check_pair(forms: _Forms, k: int, relation: str):
     """The verdict on step k (between expressions k-1 and k) of one instance."""
     d = forms.d
     if relation != "=":
@@ -206,9 +189,9 @@ def check_pair(forms: _Forms, k: int, relation: str):
         left = forms.whole(k - 1, hyp) if whole else forms._get(k - 1, hyp, False)
         right = forms.whole(k, hyp) if whole else forms._get(k, hyp, False)
         prepared = None
-        if relation == "=" and forms.n is not None and not whole and not d.domain:
+        if relation == "=" and forms.n is not None and not whole:
             prepared = (forms.prepared(k - 1, hyp), forms.prepared(k, hyp))
-        if _decide(left, right, relation, d.domain, forms.exp_groups, prepared):
+        if _decide(left, right, relation, forms.exp_groups, prepared):
             method = "cancel" if relation == "=" else "sign"
             if hyp:
                 names = tuple(h.name for h in d.hypotheses)
@@ -232,7 +215,6 @@ def _refute(derivation, k, relation, n_value, values, seed):
                 for h in derivation.hypotheses:
                     if h is not SUM_Y_ONE:
                         left, right = left.xreplace(h.rule(q)), right.xreplace(h.rule(q))
-            left, right = _with_domain(left, derivation.domain), _with_domain(right, derivation.domain)
             cx = find_counterexample(left, right, q, relation, sum_y_one, seed=seed)
             if cx is not None:
                 if v:
@@ -259,7 +241,7 @@ def check_chain(derivation: Derivation, n_value=None, seed=0) -> PartResult:
         forms = _Forms(derivation, q, values)
         for k in range(1, len(exprs)):
             relation = derivation.steps[k - 1].relation
-            verdict, cx, method = check_pair(forms, k, relation)
+            verdict, cx, method = _check_pair(forms, k, relation)
             if verdict is None:
                 cx = _refute(derivation, k, relation, q, values, seed)
                 verdict = Verdict(REFUTED) if cx else Verdict(UNDECIDED)

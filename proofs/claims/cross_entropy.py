@@ -4,16 +4,15 @@ import sympy as sp
 
 from ..derivation import Claim, Derivation, Fact, Step
 from ..hypotheses import SUM_Y_ONE, from_equation
-from ..notation import (C, SOFTMAX_CE, Model, a, frac, j, k, n, softmax_def, sum_all, t, times,
+from ..notation import (C, SOFTMAX_CE, Model, a, frac, j, k, n, softmax_def, sum_all, t_range, times,
                         y, z)
 
 # --- C >= 0 -------------------------------------------------------------------------------
 
 #: 0 < a_j < 1 (softmax-range) written as a_j = 1 / (1 + t_j) with t_j = (1 - a_j) / a_j > 0.
-tau = sp.IndexedBase("t", positive=True)
 RANGE_PARAM = Model(
     name="0 < a_j < 1 as a_j = 1/(1 + t_j), t_j > 0",
-    output=lambda q, upper=n: 1 / (1 + tau[q]),
+    output=lambda q, upper=n: 1 / (1 + t_range[q]),
     cost=SOFTMAX_CE.cost,
 )
 
@@ -21,7 +20,7 @@ termwise = Derivation(
     title="C >= 0 termwise (n >= 2)",
     start=C,
     steps=(Step(-sum_all(y[j] * sp.log(a[j]), j), "definition:cross-entropy"),
-           Step(sum_all(y[j] * sp.log(1 + tau[j]), j), "substitution"),
+           Step(sum_all(y[j] * sp.log(1 + t_range[j]), j), "substitution"),
            Step(sp.Integer(0), "sign", ">=")),
     model=RANGE_PARAM, min_n=2,
     note="y_j >= 0 and 0 < a_j < 1 give ln a_j < 0, so every term -y_j ln a_j >= 0",
@@ -50,19 +49,19 @@ CE_NONNEG = Claim(
 #: a_j = t_j y_j: the ratio t_j = a_j / y_j > 0 of the output to the target (all y_j > 0).
 RATIO = Model(
     name="a_j = t_j y_j",
-    output=lambda q, upper=n: tau[q] * y[q],
+    output=lambda q, upper=n: t_range[q] * y[q],
     cost=SOFTMAX_CE.cost,
 )
-SUM_A_ONE = from_equation(sum_all(tau[k] * y[k], k), 1, name="softmax-sum",
+SUM_A_ONE = from_equation(sum_all(t_range[k] * y[k], k), 1, name="softmax-sum",
                           latex=r"\sum_{j=1}^{n} a_j = 1")
 
 gibbs = Derivation(
     title="C - (-sum_j y_j ln y_j) >= 0 (Gibbs' inequality)",
     start=C + sum_all(y[j] * sp.log(y[j]), j),
     steps=(Step(-sum_all(y[j] * sp.log(frac(a[j], y[j])), j), "definition:cross-entropy"),
-           Step(-sum_all(y[j] * sp.log(tau[j]), j), "substitution"),
-           Step(-sum_all(y[j] * (tau[j] - 1), j), "ln-bound", ">="),
-           Step(sum_all(y[j], j) - sum_all(tau[j] * y[j], j), "algebra"),
+           Step(-sum_all(y[j] * sp.log(t_range[j]), j), "substitution"),
+           Step(-sum_all(y[j] * (t_range[j] - 1), j), "ln-bound", ">="),
+           Step(sum_all(y[j], j) - sum_all(t_range[j] * y[j], j), "algebra"),
            Step(sp.Integer(0), "softmax-sum")),
     model=RATIO, hypotheses=(SUM_Y_ONE, SUM_A_ONE),
 )

@@ -3,7 +3,7 @@
 import sympy as sp
 
 from ..derivation import Claim, Derivation, Step
-from ..notation import C, a, d, frac, i, j, l, n, sum_all, times, y, z
+from ..notation import C, a, d, frac, i, j, l, sum_all, times, y, z
 
 # The slides write the denominator as sum_{i=1}^n e^{z_i} even where i is also the free index
 # (Lemma 3); here the summation index is l, so that it cannot capture the free i.

@@ -3,7 +3,7 @@
 import sympy as sp
 
 from ..derivation import Claim, Derivation, Step
-from ..notation import SOFTMAX_CE, a, frac, i, j, l, n, sum_all, sum_except, z
+from ..notation import a, frac, i, j, l, n, sum_all, sum_except, z
 
 _S = sum_all(sp.exp(z[i]), i)
 

@@ -20,7 +20,6 @@ of the file, except ``skip`` and ``title``, which apply to the next block.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import sympy as sp

@@ -283,7 +283,7 @@ class Parser:
         return inner
 
     def parse_left(self):
-        left = self.advance()
+        self.advance()  # \left
         delim = self.peek()
         if delim.text == "." or delim.text not in _LEFT_DELIMS:
             raise self.error(f"\\left{delim.text} is not supported; expected \\left( \\left[ \\left\\{{ or \\left|", delim)
@@ -528,7 +528,7 @@ class Parser:
 
     def parse_derivative(self, frac):
         self.advance()  # {
-        partial = self.advance()  # \partial
+        self.advance()  # \partial
         if self.at("^", "char"):
             raise self.error("higher derivatives \\partial^2 are not supported; write one derivative per step")
         operator = self.at("}", "char")
@@ -599,7 +599,7 @@ class Parser:
         return fn(arg)
 
     def parse_sqrt(self):
-        tok = self.advance()
+        self.advance()  # \sqrt
         if self.at("[", "char"):
             raise self.error("\\sqrt[k]{x} is not supported; write x^{1/k}", self.peek())
         return sp.sqrt(self.parse_arg("the argument of \\sqrt"))

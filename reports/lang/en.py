@@ -4,6 +4,8 @@ Formulas inside sentences are placeholders such as ``{a_j}``, printed from
 SymPy expressions by :func:`reports.inline.fill`.
 """
 
+from proofs.justifications import JUSTIFICATIONS as _CHECKER_WORDS
+
 NAME = "English"
 
 WORDS = {
@@ -162,32 +164,16 @@ NOTES = {
     'checked for general n and a general number |V| of examples; concrete instances use |V| = 2': 'Checked for general {n} and a general number {|V|} of examples; the concrete instances take {|V|=2}.',
 }
 
+# The checker's own vocabulary, with the few phrases that read better in a handout.
 JUSTIFICATIONS = {
-    "definition:softmax": "definition of softmax",
-    "definition:cross-entropy": "definition of the cross-entropy cost",
-    "definition:quadratic": "definition of the quadratic cost",
+    **_CHECKER_WORDS,
     "definition:z": "definition of the weighted input",
     "definition:delta": "definition of the output error",
-    "definition:dataset-cost": "definition of the cost over the training set",
-    "lemma-1": "Lemma 1",
-    "lemma-2": "Lemma 2",
-    "lemma-3": "Lemma 3",
-    "lemma-4": "Lemma 4",
-    "chain-rule": "chain rule",
-    "derivative": "differentiation",
     "derivative-ln": "derivative of the logarithm",
-    "derivative-quotient": "quotient rule",
-    "linearity": "linearity of the derivative and of the sum",
     "split-sum": "the term for the index itself taken out of the sum",
     "join-sum": "the term for the index itself put back into the sum",
-    "algebra": "algebra",
-    "softmax-range": "the softmax outputs lie between 0 and 1",
-    "softmax-sum": "the softmax outputs sum to 1",
     "hypothesis:sum-y-1": "hypothesis: the targets sum to 1",
     "ln-bound": "logarithm bound, term by term",
-    "sign": "signs of the factors",
-    "substitution": "substitution",
-    "as-written": "as written",
 }
 
 HYPOTHESES = {

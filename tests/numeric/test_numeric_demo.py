@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from numeric import Network
-from numeric.digits import DemoDependencyError, load_digits, synthetic_digits
+from numeric.digits import DemoDependencyError, load_digits
 from numeric.experiments import output_distributions, slowdown_experiment, train_digits
 from numeric.persist import load_network, save_network
 from num_sklearn import require_sklearn

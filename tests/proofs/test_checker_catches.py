@@ -5,7 +5,7 @@ import pytest
 
 from proofs import Derivation, Step, check_derivation
 from proofs.hypotheses import SUM_Y_ONE
-from proofs.notation import C, a, a_prev, b, d, i, j, l, n, sum_all, w, y, z
+from proofs.notation import C, a, b, d, i, j, sum_all, w, y, z
 from proofs.testing import assert_chain_proved, assert_step_refuted
 
 
