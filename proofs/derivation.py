@@ -56,6 +56,10 @@ class Step:
 class Derivation:
     """A chain start = e_1 = e_2 ... with the hypotheses it may use.
 
+    ``id`` is stable (``lemma-4-last-version``) and keys the handouts'
+    catalogues; ``title`` is English prose and may change.  A chain read from a
+    user's file has no id.
+
     ``indices`` are the free indices (each ranging over 1..n) and
     ``distinct`` the pairs of them that differ (the lecture's i != j).
     ``general`` says whether the chain is checked for a symbolic n;
@@ -75,6 +79,7 @@ class Derivation:
     max_n: Optional[int] = None
     prev_indices: tuple = ()
     note: str = ""
+    id: str = ""
 
     def applies_to(self, n_value):
         """Whether the chain is meant for ``n_value`` classes (``None``: general n)."""
@@ -96,9 +101,11 @@ class Fact:
     var, expected value, expected argmin), ``"sign"`` (expr, substitution,
     expected sign: the substitution parametrises a region), ``"table"`` (the
     lecture's table: y, the a_1 column, the printed C column).  ``n`` is the
-    number of classes the fact is about, or ``None``.
+    number of classes the fact is about, or ``None``; ``id`` is stable, the
+    title is prose.
     """
 
+    id: str
     title: str
     kind: str
     data: dict

@@ -26,7 +26,7 @@ def check_fact(fact: Fact) -> FactResult:
     """Decide one fact."""
     decide = {"limit": _limit, "minimum": _minimum, "sign": _sign, "table": _table}[fact.kind]
     kind, detail = decide(fact.data)
-    return FactResult(title=fact.title, verdict=Verdict(kind), detail=detail, n=fact.n)
+    return FactResult(id=fact.id, title=fact.title, verdict=Verdict(kind), detail=detail, n=fact.n)
 
 
 def _limit(data):

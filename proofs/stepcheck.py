@@ -257,5 +257,5 @@ def check_chain(derivation: Derivation, n_value=None, seed=0) -> PartResult:
         steps.append(StepResult(index=k, lhs=exprs[k - 1], rhs=exprs[k], relation=step.relation,
                                 justification=step.justification, verdict=verdict, n=n_value,
                                 counterexample=cx, method=method))
-    return PartResult(title=derivation.title, n=n_value, steps=steps,
+    return PartResult(id=derivation.id, title=derivation.title, n=n_value, steps=steps,
                       verdict=worst(s.verdict for s in steps))

@@ -83,6 +83,7 @@ class PartResult:
     steps: list
     verdict: Verdict
     part: Optional[int] = None
+    id: str = ""
 
 
 @dataclass
@@ -94,6 +95,7 @@ class FactResult:
     detail: str = ""
     n: Optional[int] = None
     counterexample: Optional[Counterexample] = None
+    id: str = ""
 
 
 @dataclass

@@ -17,6 +17,7 @@ RANGE_PARAM = Model(
 )
 
 termwise = Derivation(
+    id="nonneg-termwise",
     title="C >= 0 termwise (n >= 2)",
     start=C,
     steps=(Step(-sum_all(y[j] * sp.log(a[j]), j), "definition:cross-entropy"),
@@ -27,6 +28,7 @@ termwise = Derivation(
 )
 
 single_class = Derivation(
+    id="nonneg-single-class",
     title="n = 1: C = 0",
     start=C,
     steps=(Step(-y[1] * sp.log(a[1]), "definition:cross-entropy"),
@@ -56,6 +58,7 @@ SUM_A_ONE = from_equation(sum_all(t_range[k] * y[k], k), 1, name="softmax-sum",
                           latex=r"\sum_{j=1}^{n} a_j = 1")
 
 gibbs = Derivation(
+    id="minimum-gibbs",
     title="C - (-sum_j y_j ln y_j) >= 0 (Gibbs' inequality)",
     start=C + sum_all(y[j] * sp.log(y[j]), j),
     steps=(Step(-sum_all(y[j] * sp.log(frac(a[j], y[j])), j), "definition:cross-entropy"),
@@ -75,6 +78,7 @@ AT_LOG_Y = Model(
 )
 
 reached = Derivation(
+    id="minimum-reached",
     title="a = y is reached: z_l = ln y_l gives a_j = y_j",
     start=a[j],
     steps=(Step(frac(y[j], sum_all(y[k], k)), "definition:softmax"),
@@ -91,6 +95,7 @@ C3 = -(y1 * sp.log(a1) + sp.Rational(2, 3) * (1 - y1) * sp.log(sp.Rational(2, 3)
 dC3 = frac(a1 - y1, times(1 - a1, a1))
 
 three_classes = Derivation(
+    id="minimum-three-classes",
     title="the lecture's 3-class proof: dC/da_1 = (a_1 - y_1) / ((1 - a_1) a_1)",
     start=sp.Derivative(C3, a1, evaluate=False),
     steps=(Step(dC3, "derivative"),),
@@ -99,17 +104,17 @@ three_classes = Derivation(
 
 # y_1 in (0, 1) as 1/(1 + v); a_1 in (0, y_1) as y_1/(1 + u); a_1 in (y_1, 1) as (y_1 + u)/(1 + u).
 _Y1 = {y1: 1 / (1 + v)}
-below = Fact("dC/da_1 < 0 for 0 < a_1 < y_1", "sign",
+below = Fact("minimum-derivative-below", "dC/da_1 < 0 for 0 < a_1 < y_1", "sign",
              {"expr": dC3.doit().subs(a1, y1 / (1 + u)).subs(_Y1), "expected": -1}, n=3)
-above = Fact("dC/da_1 > 0 for y_1 < a_1 < 1", "sign",
+above = Fact("minimum-derivative-above", "dC/da_1 > 0 for y_1 < a_1 < 1", "sign",
              {"expr": dC3.doit().subs(a1, (y1 + u) / (1 + u)).subs(_Y1), "expected": 1}, n=3)
-ln_bound = Fact("ln t <= t - 1 for t > 0, with equality only at t = 1", "minimum",
+ln_bound = Fact("ln-bound", "ln t <= t - 1 for t > 0, with equality only at t = 1", "minimum",
                 {"expr": x - 1 - sp.log(x), "var": x, "expected": 0, "argmin": 1})
 # y = (1, 0): C = ln(1 + e^{z_2 - z_1}) > 0 = -sum y ln y, and C -> 0 as z_1 -> oo: an infimum.
 z1 = sp.Symbol("z_1", real=True)
-infimum = Fact("y = (1, 0): C = ln(1 + e^{z_2 - z_1}) -> 0 = -sum_j y_j ln y_j as z_1 -> oo, never reached",
+infimum = Fact("minimum-infimum", "y = (1, 0): C = ln(1 + e^{z_2 - z_1}) -> 0 = -sum_j y_j ln y_j as z_1 -> oo, never reached",
                "limit", {"expr": sp.log(1 + sp.exp(-z1)), "var": z1, "point": sp.oo, "expected": 0}, n=2)
-not_reached = Fact("y = (1, 0): C = ln(1 + e^{z_2 - z_1}) > 0 for every z", "sign",
+not_reached = Fact("minimum-not-reached", "y = (1, 0): C = ln(1 + e^{z_2 - z_1}) > 0 for every z", "sign",
                    {"expr": sp.log(1 + sp.exp(-z1)), "expected": 1}, n=2)
 
 CE_MINIMUM = Claim(
@@ -142,6 +147,6 @@ CE_TABLE = Claim(
           "C = 1.52, 1.23, 1.10, 1.03, 1.01, 1.03, 1.10, 1.23, 1.52 to two decimals, smallest at a_1 = 0.5"),
     statement=None,
     parts=(),
-    facts=(Fact("the table, recomputed", "table", TABLE, n=3),),
+    facts=(Fact("table-recomputed", "the table, recomputed", "table", TABLE, n=3),),
     lecture="таблица C(a_1)",
 )

@@ -10,6 +10,7 @@ from ..notation import CC, DATASET_CE, V, a, a_prev, b, d, frac, i, j, sum_all, 
 # a_prev[j, x] its a_j^{(L-1)}; the parameters b and w are shared by all examples.
 
 dataset_bias = Derivation(
+    id="dataset-bias",
     title="dCC/db_i: the average of dC/db_i over V",
     start=d(CC, b[i]),
     steps=(Step(-frac(sum_all(d(sum_all(y[j, x] * sp.log(a[j, x]), j), b[i]), x, V), V),
@@ -20,6 +21,7 @@ dataset_bias = Derivation(
 )
 
 dataset_weight = Derivation(
+    id="dataset-weight",
     title="dCC/dw_ji: the average of dC/dw_ji over V",
     start=d(CC, w[j, i]),
     steps=(Step(frac(sum_all(times(a_prev[j, x], a[i, x] - y[i, x]), x, V), V), "lemma-4"),),

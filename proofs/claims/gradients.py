@@ -7,6 +7,7 @@ from ..hypotheses import SUM_Y_ONE
 from ..notation import (C, SIGMOID_QUADRATIC, a, a_prev, b, d, i, j, sigma, times, w, y, z)
 
 bias = Derivation(
+    id="bias-through-z",
     title="dC/db_i through dC/dz_i",
     start=d(C, b[i]),
     steps=(Step(times(d(C, z[i]), d(z[i], b[i])), "chain-rule"),
@@ -28,6 +29,7 @@ GRAD_BIAS = Claim(
 )
 
 weight = Derivation(
+    id="weight-through-z",
     title="dC/dw_ji through dC/dz_i",
     start=d(C, w[j, i]),
     steps=(Step(times(d(C, z[i]), d(z[i], w[j, i])), "chain-rule"),
@@ -50,6 +52,7 @@ GRAD_WEIGHT = Claim(
 )
 
 quadratic = Derivation(
+    id="slowdown-quadratic",
     title="sigmoid outputs with the quadratic cost: dC/db_i = (a_i - y_i) sigma'(z_i)",
     start=d(C, b[i]),
     steps=(Step(times(a[i] - y[i], d(sigma(z[i]), z[i])), "chain-rule"),
@@ -58,6 +61,7 @@ quadratic = Derivation(
 )
 
 softmax_bias = Derivation(
+    id="slowdown-softmax-bias",
     title="softmax with cross-entropy: dC/db_i = a_i - y_i, no sigma'(z_i)",
     start=d(C, b[i]),
     steps=(Step(a[i] - y[i], "lemma-4"),),
@@ -65,6 +69,7 @@ softmax_bias = Derivation(
 )
 
 softmax_weight = Derivation(
+    id="slowdown-softmax-weight",
     title="softmax with cross-entropy: dC/dw_ji = a_j^{(L-1)} (a_i - y_i), no sigma'(z_i)",
     start=d(C, w[j, i]),
     steps=(Step(times(a_prev[j], a[i] - y[i]), "lemma-4"),),
@@ -72,10 +77,10 @@ softmax_weight = Derivation(
 )
 
 u = sp.Symbol("u", real=True)
-saturates = Fact("sigma'(u) = sigma(u) (1 - sigma(u)) -> 0 as u -> oo: the quadratic cost's gradient vanishes "
+saturates = Fact("slowdown-sigmoid-saturates", "sigma'(u) = sigma(u) (1 - sigma(u)) -> 0 as u -> oo: the quadratic cost's gradient vanishes "
                  "on a saturated output", "limit",
                  {"expr": sp.exp(-u) / (1 + sp.exp(-u)) ** 2, "var": u, "point": sp.oo, "expected": 0})
-stays = Fact("softmax, n = 2, y = (0, 1): dC/db_1 = a_1 - y_1 -> 1 as z_1 - z_2 = u -> oo: the error stays "
+stays = Fact("slowdown-softmax-stays", "softmax, n = 2, y = (0, 1): dC/db_1 = a_1 - y_1 -> 1 as z_1 - z_2 = u -> oo: the error stays "
              "large while the output is wrong", "limit",
              {"expr": 1 / (1 + sp.exp(-u)), "var": u, "point": sp.oo, "expected": 1}, n=2)
 

@@ -10,6 +10,7 @@ from ..notation import C, a, d, frac, i, j, l, sum_all, times, y, z
 _S = sum_all(sp.exp(z[l]), l)
 
 lemma1 = Derivation(
+    id="lemma-1",
     title="Lemma 1",
     start=d(C, a[j]),
     steps=(Step(-d(sum_all(y[i] * sp.log(a[i]), i), a[j]), "definition:cross-entropy"),
@@ -28,6 +29,7 @@ LEMMA_1 = Claim(
 )
 
 lemma2 = Derivation(
+    id="lemma-2",
     title="Lemma 2",
     start=d(a[j], z[j]),
     steps=(Step(d(frac(sp.exp(z[j]), _S), z[j]), "definition:softmax"),
@@ -51,6 +53,7 @@ LEMMA_2 = Claim(
 )
 
 lemma3 = Derivation(
+    id="lemma-3",
     title="Lemma 3",
     start=d(a[j], z[i]),
     steps=(Step(d(frac(sp.exp(z[j]), _S), z[i]), "definition:softmax"),
@@ -72,6 +75,7 @@ LEMMA_3 = Claim(
 )
 
 jacobian = Derivation(
+    id="jacobian-entry",
     title="da/dz = diag(a) - a a^T, entry (j, i)",
     start=d(a[j], z[i]),
     steps=(Step(times(a[j], sp.KroneckerDelta(i, j)) - times(a[i], a[j]), "lemma-2"),),

@@ -18,6 +18,7 @@ def _soft(q):
 
 
 delta_chain = Derivation(
+    id="delta-through-lemmas",
     title="delta_i through Lemmas 1-3",
     start=delta[i],
     steps=(
@@ -50,6 +51,7 @@ DELTA_OUTPUT = Claim(
 )
 
 lemma4 = Derivation(
+    id="lemma-4-last-version",
     title="Lemma 4 (the lecture's last version)",
     start=d(C, z[i]),
     steps=(
@@ -82,6 +84,7 @@ lemma4 = Derivation(
 )
 
 lemma4_without = Derivation(
+    id="lemma-4-without-sum-y",
     title="Lemma 4 without sum_j y_j = 1",
     start=d(C, z[i]),
     steps=(Step(times(a[i], sum_all(y[j], j)) - y[i], "derivative"),),

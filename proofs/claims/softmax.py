@@ -8,6 +8,7 @@ from ..notation import a, frac, i, j, l, n, sum_all, sum_except, z
 _S = sum_all(sp.exp(z[i]), i)
 
 positive = Derivation(
+    id="range-positive",
     title="a_j > 0",
     start=a[j],
     steps=(Step(frac(sp.exp(z[j]), _S), "definition:softmax"),
@@ -16,6 +17,7 @@ positive = Derivation(
 )
 
 below_one = Derivation(
+    id="range-below-one",
     title="a_j < 1 (n >= 2)",
     start=a[j],
     steps=(Step(frac(sp.exp(z[j]), sp.exp(z[j]) + sum_except(sp.exp(z[l]), l, j, n)), "split-sum"),
@@ -25,6 +27,7 @@ below_one = Derivation(
 )
 
 single = Derivation(
+    id="range-single-class",
     title="n = 1: a_1 = 1",
     start=a[j],
     steps=(Step(frac(sp.exp(z[j]), sp.exp(z[j])), "definition:softmax"),
@@ -43,6 +46,7 @@ SOFTMAX_RANGE = Claim(
 )
 
 sum_one = Derivation(
+    id="sum-one",
     title="sum_j a_j = 1",
     start=sum_all(a[j], j),
     steps=(Step(sum_all(frac(sp.exp(z[j]), _S), j), "definition:softmax"),

@@ -94,3 +94,19 @@ def test_results_from_worker_processes_keep_the_steps_as_written():
     step = part.steps[0]
     assert step.rhs == results[0].claim.parts[2].steps[0].expr
     assert step.rhs != 1  # e^{z_j} / e^{z_j} as on the slide, not evaluated to 1
+
+
+def test_derivations_and_facts_have_stable_unique_ids():
+    ids = []
+    for claim in proofs.claims():
+        ids += [d.id for d in claim.parts] + [f.id for f in claim.facts]
+    assert all(ids), "every derivation and fact of a claim has an id"
+    shared = {x for x in ids if ids.count(x) > 1}
+    assert not shared, f"ids used twice: {sorted(shared)}"
+
+
+def test_part_and_fact_results_carry_the_ids():
+    result = proofs.prove("ce-minimum", n=3, numeric=False)
+    claim = {c.id: c for c in proofs.claims()}["ce-minimum"]
+    assert {p.id for p in result.parts} <= {d.id for d in claim.parts}
+    assert {f.id for f in result.facts} == {f.id for f in claim.facts}
