@@ -26,7 +26,7 @@ __all__ = [
     "n", "m", "i", "j", "k", "l", "p", "V", "x",
     "z", "a", "y", "b", "w", "a_prev", "delta", "C", "CC", "t", "t_range", "DATASET_CE",
     "SumExcept", "sum_all", "sum_except", "d", "softmax_def", "times", "frac",
-    "Model", "SOFTMAX_CE", "SIGMOID_QUADRATIC", "sigma",
+    "Model", "SOFTMAX_CE", "SIGMOID_QUADRATIC", "sigma", "Unknown", "unknown",
 ]
 
 n = sp.Symbol("n", integer=True, positive=True)
@@ -49,6 +49,27 @@ t_range = sp.IndexedBase("t", positive=True)
 C = sp.Symbol("C", real=True)
 #: The cost over the training set (the lecture's blackboard C).
 CC = sp.Symbol("CC", real=True)
+
+
+class Unknown(sp.Symbol):
+    """A letter that the notation does not define: an unknown real quantity.
+
+    It may depend on every other variable, so its derivative by anything but
+    itself is unknown, never 0 (:mod:`proofs.unfold` keeps such a derivative
+    unevaluated), and nothing is assumed of its sign.  The reader of users'
+    files makes every undeclared letter an ``Unknown``.
+    """
+
+    def __new__(cls, name):
+        return super().__new__(cls, name, real=True)
+
+    def __getnewargs_ex__(self):
+        return ((self.name,), {})
+
+
+def unknown(name):
+    """The unknown real quantity written ``name``; see :class:`Unknown`."""
+    return Unknown(name)
 
 
 class SumExcept(sp.Expr):
