@@ -17,7 +17,7 @@ from ._exact import accurate_sum
 from ._inputs import as_logits, as_probabilities, first_index
 from .softmax import log_softmax
 
-__all__ = ["cross_entropy"]
+__all__ = ["cross_entropy", "cost_of_outputs"]
 
 
 def _labels_to_indices(y, shape, n, name="y"):
@@ -66,3 +66,28 @@ def cross_entropy(z, y, axis=-1):
     # A class with y_j > 0 and a -inf logit makes the loss +inf (the two-sum gives NaN).
     total = np.where(np.any(terms.real == -np.inf, axis=axis), np.inf, total)
     return total[()]
+
+
+def cost_of_outputs(a, y):
+    r"""Return the lecture's :math:`C(a) = -\sum_j y_j \ln a_j` as a function of the outputs a.
+
+    This is the cost as Lemma 1 differentiates it: a is a free vector here,
+    not necessarily a softmax output, so :math:`\partial C/\partial a_j = -y_j/a_j`.
+    ``a`` is one vector of positive numbers (complex values are accepted and
+    the result is analytic in them, for the complex step); ``y`` a real
+    vector of the same length.  Terms with :math:`y_j = 0` contribute nothing.
+
+    >>> float(cost_of_outputs([0.5, 0.25, 0.25], [0.0, 1.0, 0.0]))  # -ln(1/4)
+    1.3862943611198906
+    """
+    a = np.asarray(a)
+    if a.dtype.kind not in "iufc" or a.ndim != 1 or a.size == 0:
+        raise ValueError(f"a must be one non-empty vector of numbers, got {a!r}")
+    a = a.astype(np.complex128 if a.dtype.kind == "c" else np.float64)
+    if not np.all(a.real > 0):
+        raise ValueError(f"a must be positive (outputs of softmax), got {a!r}")
+    y_arr = np.asarray(y, dtype=float)
+    if y_arr.shape != a.shape or not np.isfinite(y_arr).all():
+        raise ValueError(f"y must be a finite real vector of shape {a.shape}, got {y!r}")
+    terms = np.where(y_arr != 0, y_arr * np.log(a), 0.0)
+    return (-accurate_sum(terms))[()]
