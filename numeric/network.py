@@ -28,15 +28,22 @@ __all__ = ["Network"]
 
 
 def _check_sizes(sizes):
+    """Return ``sizes`` as a list of ints after checking: at least two layers, each an integer >= 1.
+
+    Only integers are accepted (Python or NumPy ints, not bool): a size such
+    as 2.5 is refused rather than silently rounded.
+    """
+    expected = "sizes must list at least two layer sizes, each an integer >= 1 (e.g. [784, 30, 10])"
     try:
-        sizes = [int(s) for s in sizes]
-        ok = len(sizes) >= 2 and all(s >= 1 for s in sizes)
-    except (TypeError, ValueError):
-        ok = False
-    if not ok:
-        raise ValueError(f"sizes must list at least two layer sizes >= 1 (e.g. [784, 30, 10]), "
-                         f"got {sizes!r}")
-    return sizes
+        items = list(sizes)
+    except TypeError:
+        raise ValueError(f"{expected}, got {sizes!r}") from None
+    bad = [s for s in items if isinstance(s, (bool, np.bool_))
+           or not isinstance(s, (int, np.integer)) or s < 1]
+    if len(items) < 2 or bad:
+        what = f" ({bad[0]!r} is not an integer >= 1)" if bad else ""
+        raise ValueError(f"{expected}, got {sizes!r}{what}")
+    return [int(s) for s in items]
 
 
 class Network:
