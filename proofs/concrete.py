@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import sympy as sp
 
+from .logrules import expand_log_of
 from .notation import C, Model, SumExcept, V, a, b, delta, sigma, w, z
 
 __all__ = ["exp_symbol", "concrete", "walker"]
@@ -81,7 +82,7 @@ class _Walker:
             return 1 / (1 + 1 / sp.exp(self.walk(e.args[0], level)))
         if isinstance(e, sp.log):
             # ln(E_j / S) = ln E_j - ln S: the E's and S are positive.
-            return sp.expand_log(sp.log(self.walk(e.args[0], level)), force=True)
+            return expand_log_of(sp.log(self.walk(e.args[0], level)))
         if not e.args or isinstance(e, sp.Indexed):
             return e
         args = [self.walk(x, level) for x in e.args]

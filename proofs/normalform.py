@@ -9,7 +9,8 @@ brings it to a rational function of finitely many *atoms*:
 1. ``doit`` evaluates derivatives, Kronecker deltas and sums over j != i;
 2. Piecewise conditions are resolved with the facts that every index lies in
    1..n (or 1..m) and that the declared pairs of indices differ;
-3. logarithms of products and exponentials are expanded (z is real);
+3. logarithms of products of positive factors and of exponentials are
+   expanded (z is real; :mod:`proofs.logrules`);
 4. every sum is made linear: its argument is expanded, factors that do not
    depend on the summation index are taken out, and the index is renamed
    canonically, so that sum_j y_j and sum_k y_k are the same atom;
@@ -25,6 +26,7 @@ from functools import lru_cache
 
 import sympy as sp
 
+from .logrules import expand_log_of, expand_logs
 from .notation import SumExcept, sigma
 
 __all__ = ["Facts", "normal_form", "canonical", "atomize", "keep_excepts", "delta_sums"]
@@ -166,8 +168,7 @@ def _expand(expr):
 
 
 def _expand_logs(expr):
-    return expr.replace(lambda e: isinstance(e, sp.log),
-                        lambda e: sp.expand_log(e, force=True))
+    return expand_logs(expr)
 
 
 def _depth(expr):
@@ -256,7 +257,7 @@ def atomize(expr, table: dict):
 
     expr = expr.replace(lambda e: isinstance(e, sp.exp), exp_atom)
     return expr.replace(lambda e: isinstance(e, sp.log),
-                        lambda e: sp.expand_log(sp.log(sp.factor(sp.together(e.args[0]))), force=True))
+                        lambda e: expand_log_of(sp.log(sp.factor(sp.together(e.args[0])))))
 
 
 def normal_form(expr, facts: Facts | None = None, table: dict | None = None, subs=None):

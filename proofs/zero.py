@@ -12,7 +12,8 @@ therefore
 3. puts S = E_1 + ... + E_n back into P and expands: P is the zero
    polynomial exactly when expr is identically zero (D is not zero).
 
-Logarithms are independent generators (which can only make the test
+Logarithms are split only into positive factors (:mod:`proofs.logrules`)
+and are otherwise independent generators (which can only make the test
 stricter).  Where a denominator is not such a monomial, ``cancel`` decides.
 """
 
@@ -22,12 +23,13 @@ from functools import lru_cache
 
 import sympy as sp
 
+from .logrules import expand_logs
+
 __all__ = ["is_zero", "prepare", "is_zero_prepared"]
 
 
 def _logs_expanded(expr):
-    return expr.replace(lambda e: isinstance(e, sp.log),
-                        lambda e: sp.expand_log(e, force=True))
+    return expand_logs(expr)
 
 
 @lru_cache(maxsize=None)
