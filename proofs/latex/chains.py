@@ -27,6 +27,7 @@ import sympy as sp
 from .. import notation as nt
 from ..derivation import Derivation, Step
 from ..hypotheses import SUM_Y_ONE, from_equation
+from .bound import free_symbols, fresh_bound
 from .blocks import Block, Directive, Source, read_source, scan
 from .errors import LIMITS, LatexError
 from .parser import INDEX_LETTERS, Context, Definition, Parser, describe, index_symbol
@@ -48,7 +49,6 @@ _IMPLICATIONS = {r"\Rightarrow", r"\Leftarrow", r"\Leftrightarrow", r"\implies",
                  r"\longrightarrow"}
 _OTHER_RELATIONS = {r"\ne", r"\neq", r"\approx", r"\equiv", r"\sim", r"\simeq", r"\in", r"\notin",
                     r"\subset", r"\subseteq", r"\propto", r"\mapsto"}
-_FRESH = ("l", "k", "p", "j", "i", "q", "r", "s", "u", "v")
 _MODELS = {"softmax": nt.SOFTMAX_CE, "softmax-cross-entropy": nt.SOFTMAX_CE,
            "sigmoid": nt.SIGMOID_QUADRATIC, "sigmoid-quadratic": nt.SIGMOID_QUADRATIC}
 _RESERVED = {"a", "z", "y", "b", "w", "C", "e", "n", "m", "L", r"\delta", r"\partial"} | set(INDEX_LETTERS)
@@ -115,6 +115,7 @@ class _State:
     hypotheses: list = field(default_factory=list)
     distinct: list = field(default_factory=list)
     names: dict = field(default_factory=dict)
+    positive: set = field(default_factory=set)
     model: nt.Model = nt.SOFTMAX_CE
     title: str | None = None
     skip: bool = False
@@ -199,7 +200,7 @@ def _read_block(source: Source, block: Block, state: _State, pending, reading):
         chain = pending
     else:
         _finish(source, pending, reading)
-        chain = _Chain(toks[0].pos, title, Context(names=dict(state.names)),
+        chain = _Chain(toks[0].pos, title, _context(state),
                        _hypotheses(state), tuple(state.distinct), state.model)
     parser = Parser(toks, chain.context)
     if continues:
@@ -358,6 +359,11 @@ def _not_a_chain(toks):
 
 
 # --------------------------------------------------------------- chains
+def _context(state):
+    """A fresh parsing context with the declarations in force."""
+    return Context(names=dict(state.names), positive=frozenset(state.positive))
+
+
 def _hypotheses(state):
     hyps = list(LECTURE_HYPOTHESES) if state.lecture else []
     for h in state.hypotheses:
@@ -377,7 +383,7 @@ def _finish(source, chain, reading):
     if len(chain.exprs) < 2:
         reading.notes.append(_note(source, chain.offset, "a formula with no relation: nothing to check"))
         return None
-    exprs = _fresh_bound([e for e, _, _ in chain.exprs])
+    exprs = fresh_bound([e for e, _, _ in chain.exprs], index_symbol)
     free = set()
     for e in exprs:
         free |= {s for s in free_symbols(e) if isinstance(s, sp.Symbol) and s.is_integer and s not in (nt.n, nt.m)}
@@ -428,73 +434,6 @@ def _min_n(exprs, distinct):
     return least
 
 
-def free_symbols(e):
-    """The free symbols of ``e``, counting the variables of derivatives (SymPy leaves them out)."""
-    if isinstance(e, sp.Derivative):
-        out = free_symbols(e.expr)
-        for v in e.variables:
-            out |= v.free_symbols
-        return out
-    if isinstance(e, sp.Sum):
-        out = set()
-        for var, lo, hi in e.limits:
-            out |= lo.free_symbols | hi.free_symbols
-        return out | (free_symbols(e.function) - {lim[0] for lim in e.limits})
-    if isinstance(e, nt.SumExcept):
-        return (free_symbols(e.function) - {e.index}) | {e.excluded} | e.upper.free_symbols
-    if isinstance(e, sp.Indexed) or not e.args:
-        return set(e.free_symbols)
-    out = set()
-    for arg in e.args:
-        out |= free_symbols(arg)
-    return out
-
-
-def _fresh_bound(exprs):
-    """Rename every sum's index that is also free in the chain to a letter the chain does not use."""
-    free = set()
-    taken = set()
-    for e in exprs:
-        free |= free_symbols(e)
-        taken |= {s.name for s in e.atoms(sp.Symbol)}
-        for s in e.atoms(sp.Sum):
-            taken |= {lim[0].name for lim in s.limits}
-    clash = {s for s in free if isinstance(s, sp.Symbol) and s.is_integer}
-    if not clash:
-        return exprs
-    def fresh(enclosing):
-        for name in _FRESH:
-            if name not in taken and name not in enclosing:
-                return index_symbol(name)
-        raise LatexError("too many summation indices in one chain to rename them apart")
-
-    def walk(e, enclosing=frozenset()):
-        if isinstance(e, (sp.Sum, nt.SumExcept)):
-            if isinstance(e, sp.Sum):
-                var, lo, hi = e.limits[0]
-            else:
-                var, lo, hi = e.index, None, e.upper
-            body = e.function
-            if var in clash:
-                new = fresh(enclosing)
-                body = body.xreplace({var: new})
-                var = new
-            body = walk(body, enclosing | {var.name})
-            if isinstance(e, sp.Sum):
-                return sp.Sum(body, (var, walk(lo, enclosing), walk(hi, enclosing)))
-            return nt.SumExcept(body, var, e.excluded, e.upper)
-        if isinstance(e, sp.Derivative):
-            return sp.Derivative(walk(e.expr, enclosing), *e.variable_count, evaluate=False)
-        if not e.args or isinstance(e, sp.Indexed):
-            return e
-        args = [walk(x, enclosing) for x in e.args]
-        if all(x is y for x, y in zip(args, e.args)):
-            return e
-        return e.func(*args)
-
-    return [walk(e) for e in exprs]
-
-
 # --------------------------------------------------------------- declarations
 def _apply(source: Source, d: Directive, state: _State, default_lecture):
     verb, arg = d.verb, d.argument
@@ -503,7 +442,7 @@ def _apply(source: Source, d: Directive, state: _State, default_lecture):
     elif verb == "title":
         state.title = " ".join(arg.split()) or None
     elif verb == "forget":
-        state.hypotheses, state.distinct, state.names = [], [], {}
+        state.hypotheses, state.distinct, state.names, state.positive = [], [], {}, set()
         state.lecture = default_lecture
     elif verb == "model":
         key = arg.strip().lower()
@@ -534,7 +473,7 @@ def _assume(source, d, state):
         state.lecture = True
         return
     toks = _arg_tokens(source, d)
-    parser = Parser(toks, Context(names=dict(state.names)))
+    parser = Parser(toks, _context(state))
     left = parser.parse_expr()
     tok = parser.advance()
     if tok.kind == "cmd" and tok.text in (r"\ne", r"\neq"):
@@ -546,8 +485,18 @@ def _assume(source, d, state):
         if pair not in state.distinct:
             state.distinct.append(pair)
         return
+    if tok.kind == "char" and tok.text in "<>":
+        right = parser.parse_expr()
+        _end(parser, "the end of the declaration")
+        letter, zero = (left, right) if tok.text == ">" else (right, left)
+        if not (isinstance(letter, nt.Unknown) and zero == 0):
+            raise LatexError("expected a letter outside the notation declared positive, as in "
+                             "'assume x > 0'", offset=toks[0].pos)
+        state.positive.add(letter.name)
+        return
     if not (tok.kind == "char" and tok.text == "="):
-        raise LatexError(f"expected '=' or \\ne in an assumption, found {describe(tok)}", offset=tok.pos)
+        raise LatexError(f"expected '=', \\ne or '> 0' in an assumption, found {describe(tok)}",
+                         offset=tok.pos)
     right = parser.parse_expr()
     _end(parser, "the end of the declaration")
     if _is_sum_y(left) and right == 1 or _is_sum_y(right) and left == 1:
@@ -575,7 +524,7 @@ def _define(source, d, state):
         q += 2
     if not (toks[q].kind == "char" and toks[q].text == "="):
         raise LatexError(f"expected '=' after the name {name}, found {describe(toks[q])}", offset=toks[q].pos)
-    parser = Parser(toks[q + 1:], Context(names=dict(state.names)))
+    parser = Parser(toks[q + 1:], _context(state))
     expr = parser.parse_expr()
     _end(parser, "the end of the definition")
     state.names[name] = Definition(expr, parameter)

@@ -29,7 +29,9 @@ What the notation means:
 * ``\sum_{j=1}^{n}``, ``\sum_j`` (j = 1..n) and ``\sum_{j \ne i}`` or
   ``\sum_{\substack{j=1 \\ j \ne i}}^n`` (the lecture's ``SumExcept``); the body of a
   sum is the rest of the product, ``\sum_j y_j \ln a_j``;
-* any other Latin letter is a real symbol (an integer one in a subscript).
+* any other letter is an unknown real quantity (:func:`proofs.notation.unknown`),
+  positive only where ``% check: assume x > 0`` declares it, and an integer index
+  in a subscript.
 
 Limits (:data:`proofs.latex.errors.LIMITS`) are checked before anything large
 is built: nesting depth, numeric exponents and the size of numbers.
@@ -46,7 +48,7 @@ from .. import notation as nt
 from .errors import LIMITS, LatexError
 from .tokens import Token
 
-__all__ = ["Context", "Definition", "Parser", "RELATIONS", "INDEX_LETTERS", "index_symbol"]
+__all__ = ["Context", "Definition", "PositiveUnknown", "Parser", "RELATIONS", "INDEX_LETTERS", "index_symbol"]
 
 #: Relations that make a step of a chain, with the name the checker uses.
 RELATIONS = {"=": "=", "<": "<", ">": ">", r"\le": "<=", r"\leq": "<=", r"\leqslant": "<=",
@@ -83,12 +85,29 @@ class Definition:
     parameter: object = None
 
 
+class PositiveUnknown(nt.Unknown):
+    """An unknown quantity declared positive (``% check: assume x > 0``); still unknown under d/dx."""
+
+    def __new__(cls, name):
+        return sp.Symbol.__new__(cls, name, positive=True)
+
+
 @dataclass
 class Context:
-    """What the blocks of one chain share: declared names and the derivative's variable."""
+    """What the blocks of one chain share: declared names, positive letters, the derivative's variable.
+
+    ``positive`` holds the names of the letters declared positive; every other
+    letter outside the notation is an :class:`~proofs.notation.Unknown`, real
+    and of unknown sign.
+    """
 
     names: dict = field(default_factory=dict)
     variable: object = None
+    positive: frozenset = frozenset()
+
+    def unknown(self, name):
+        """The quantity written ``name`` outside the lecture's notation: positive only if declared."""
+        return PositiveUnknown(name) if name in self.positive else nt.unknown(name)
 
 
 class Parser:
@@ -266,7 +285,7 @@ class Parser:
                 return self.use_definition(name, tok)
             if name in _GREEK:
                 self.advance()
-                return sp.Symbol(name[1:], real=True)
+                return self.ctx.unknown(name[1:])
             if name in (r"\Rightarrow", r"\Leftrightarrow", r"\implies", r"\iff", r"\to"):
                 raise self.error(f"{name} inside an expression; an implication is not a chain", tok)
             raise self.error(f"unsupported command {name}; this reader knows \\frac, \\sum, \\ln, "
@@ -378,9 +397,7 @@ class Parser:
             return sp.E
         if self.index_mode:
             return index_symbol(name)
-        if name == "t":
-            return nt.t
-        return sp.Symbol(name, real=True)
+        return self.ctx.unknown(name)
 
     def plain_letter(self, tok):
         sub, layer = self.parse_scripts(tok)
@@ -391,7 +408,7 @@ class Parser:
         if tok.text in _NOT_VARIABLES or tok.text in INDEX_LETTERS:
             raise self.error(f"{tok.text} takes no subscript", tok)
         indices = self.indices(sub, 1, tok)
-        return sp.IndexedBase(tok.text, real=True)[indices[0]]
+        return sp.IndexedBase(self.ctx.unknown(tok.text))[indices[0]]
 
     def indexed_letter(self, base, tok):
         sub, layer = self.parse_scripts(tok)

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proofs.latex import LatexError, parse_formula
-from proofs.notation import C, SumExcept, a, a_prev, b, d, delta, i, j, l, m, n, w, y, z
+from proofs.notation import C, SumExcept, a, a_prev, b, d, delta, i, j, l, m, n, unknown, w, y, z
 
 
 def test_softmax_output_with_layer_is_a_j():
@@ -57,7 +57,7 @@ def test_cdot_times_and_slash():
 def test_decimal_and_one_digit_scripts():
     assert parse_formula(r"0.5") == sp.Rational(1, 2)
     assert parse_formula(r"\frac12") == sp.Rational(1, 2)
-    x = sp.Symbol("x", real=True)
+    x = unknown("x")
     assert parse_formula(r"x^23") == 3 * x ** 2
 
 
@@ -75,7 +75,7 @@ def test_sum_body_ends_at_plus_or_minus():
 
 
 def test_factors_after_the_sum_that_do_not_use_its_index_stay_outside():
-    x = sp.Symbol("x", real=True)
+    x = unknown("x")
     assert parse_formula(r"\sum_{l=1}^n e^{z_l} x") == sp.Sum(sp.exp(z[l]), (l, 1, n)) * x
 
 
@@ -118,12 +118,12 @@ def test_bare_partial_without_a_chain_is_an_error():
 
 
 def test_other_letters_are_real_symbols():
-    x = sp.Symbol("x", real=True)
+    x = unknown("x")
     assert parse_formula(r"(x + 1)^2") == (x + 1) ** 2
 
 
 def test_absolute_value():
-    x = sp.Symbol("x", real=True)
+    x = unknown("x")
     assert parse_formula(r"\left| x \right|") == sp.Abs(x)
 
 
