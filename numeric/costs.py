@@ -21,11 +21,11 @@ import numpy as np
 
 from .activations import sigmoid, sigmoid_prime
 from .cross_entropy import cross_entropy
+from .gradcheck.tolerances import RANK1_LIMIT, SERIES_SWITCH as _SMALL
 from .softmax import softmax
 
 __all__ = ["CrossEntropyCost", "QuadraticCost", "COSTS", "get_cost"]
 
-_SMALL = 1e-3
 
 
 def _expm1_minus_x(x):
@@ -97,8 +97,8 @@ class CrossEntropyCost:
         second = np.sum(a * _expm1_minus_x(dz), axis=-1)
         return first + second + _log1p_minus_x(s)
 
-    # Largest |Delta z_k| for which the series of diff_rank1 is used.
-    RANK1_LIMIT = 0.02
+    # Largest |Delta z_k| for which the series of diff_rank1 is used (the checker's table).
+    RANK1_LIMIT = RANK1_LIMIT
 
     @staticmethod
     def rank1_terms(x_max):

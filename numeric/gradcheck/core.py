@@ -1,14 +1,23 @@
-"""The gradient checker: one procedure for any function and for a Network.
+r"""The gradient checker: one procedure for any function and for a Network.
 
 For each checked entry k the analytic gradient :math:`g_k` is compared with a
 finite difference :math:`n_k` whose own error :math:`e_k` is estimated by the
 scheme (see :mod:`numeric.fd`).  The entry passes when
 
-.. math:: |g_k - n_k| \\le \\mathrm{safety} \\cdot e_k + 16\\,\\epsilon\\,(|g_k| + \\max_l |g_l|),
+.. math:: |g_k - n_k| \le \mathrm{SAFETY} \cdot e_k
+          + \mathrm{ANALYTIC\_ULPS}\,\epsilon\,(|g_k| + \max_l |g_l|),
 
-the last term allowing for the rounding of the analytic gradient itself.
-So the tolerance follows from the error estimate, not from a fixed rtol: an
-entry that finite differences resolve to 1e-12 is held to about 1e-11.
+the last term allowing for the rounding of the analytic gradient itself (the
+constants are in :mod:`numeric.gradcheck.tolerances`).  So the tolerance
+follows from the error estimate, not from a fixed rtol: an entry that finite
+differences resolve to 1e-12 is held to about 1e-11.
+
+The steps, in order: measure f's noise (:mod:`.probes`); choose the method
+(``auto``: the complex step where f is complex-safe, Richardson otherwise);
+evaluate every entry on the scheme's short stencil (2 calls of f for central);
+evaluate the entries that fail there again on the full stencil; and call an
+entry that still fails a *kink* when its one-sided differences disagree
+beyond their error (the derivative jumps), a *mismatch* otherwise.
 """
 
 import time
@@ -16,33 +25,21 @@ import time
 import numpy as np
 
 from .._exact import accurate_sum
-from ..fd import EPS, get_scheme, step_sizes
-from .objectives import FunctionObjective, NetworkObjective
+from ..fd import METHODS, SCHEMES, get_scheme, one_sided, step_sizes
+from .objectives import FunctionObjective, NetworkObjective, NotComplexSafe
+from .probes import (LIKELY_CAUSES, complex_safety, measure_noise, probe_entries,
+                     truncation_bounds)
 from .result import GradCheckResult, GradEntry
+from .tolerances import ANALYTIC_ULPS, EPS, SAFETY
 
-__all__ = ["check_gradients", "check_network", "MODES"]
+__all__ = ["check_gradients", "check_network", "MODES", "METHODS"]
 
 MODES = ("full", "sample", "fast")
-SAFETY = 10.0
 
 
-def _check_grads(grads, params, names):
-    grads = [np.asarray(g) for g in grads]
-    if len(grads) != len(params):
-        raise ValueError(f"grads has {len(grads)} arrays, params has {len(params)}")
-    out = []
-    for name, g, p in zip(names, grads, params):
-        if g.shape != p.shape:
-            raise ValueError(f"gradient of {name} has shape {g.shape}, expected {p.shape}")
-        if g.dtype.kind not in "iuf":
-            raise TypeError(f"gradient of {name} must be real, got dtype {g.dtype}")
-        if not np.isfinite(g).all():
-            raise ValueError(f"gradient of {name} contains NaN or inf")
-        out.append(g.astype(float))
-    return out
-
-
-def _check_options(mode, n_samples, n_directions, seed):
+def _check_options(method, mode, n_samples, n_directions, seed):
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {list(METHODS)}, got {method!r}")
     if mode not in MODES:
         raise ValueError(f"mode must be one of {list(MODES)}, got {mode!r}")
     for name, value in (("n_samples", n_samples), ("n_directions", n_directions)):
@@ -51,30 +48,118 @@ def _check_options(mode, n_samples, n_directions, seed):
     return np.random.default_rng(seed)
 
 
-def _coordinates(objective, grads, scheme, mode, rng, n_samples):
+class _Plan:
+    """The scheme chosen, why, the noise of f and the truncation bounds of the short stencil."""
+
+    def __init__(self, scheme, reason, relative=EPS, noise_note=None, truncation=None):
+        self.scheme, self.reason = scheme, reason
+        self.relative, self.noise_note = relative, noise_note
+        self.truncation = truncation
+
+
+def _plan(objective, grads, method, rng):
+    if isinstance(objective, NetworkObjective):
+        if method != "auto":
+            return _Plan(get_scheme(method), "as requested")
+        return _Plan(SCHEMES["complex"], "the network's forward pass is analytic in its "
+                     "parameters (softmax, sigmoid, tanh, and ReLU by the sign of the real part)")
+    sigma, relative, note = measure_noise(objective, rng)
+    objective.noise = sigma
+    probes = probe_entries(objective.params, grads)
+    real = None
+    if method in ("auto", "complex"):
+        safe, why, real = complex_safety(objective, probes, relative)
+        if method == "complex" and not safe:
+            raise ValueError(f"method='complex' needs f to be complex-safe (analytic in complex "
+                             f"parameters), and it is not: {why}; {LIKELY_CAUSES}; use "
+                             "method='richardson', or the default method='auto', which "
+                             "chooses it")
+        if safe:
+            return _Plan(SCHEMES["complex"], why if method == "auto" else "as requested",
+                         relative, note)
+        scheme, reason = SCHEMES["richardson"], f"f is not complex-safe: {why}"
+    else:
+        scheme, reason = get_scheme(method), "as requested"
+        if scheme.is_complex:
+            return _Plan(scheme, reason, relative, note)
+    trunc = truncation_bounds(objective, probes, scheme, relative,
+                              real if scheme.name == "richardson" else None)
+    return _Plan(scheme, reason, relative, note, trunc)
+
+
+def _evaluate(objective, k, flat, plan, short):
+    """Return ``(numeric, err, h, df, noise, kink)`` for entries ``flat`` of array k."""
+    scheme = plan.scheme
+    theta = objective.params[k].reshape(-1)[flat]
+    h = step_sizes(theta, scheme, plan.relative)
+    mult = np.array(scheme.multiples[:scheme.base] if short else scheme.multiples)
+    offsets = h[:, None] * mult[None, :]
+    df, noise, kink = objective.coordinate(k, flat, offsets)
+    if short:
+        numeric, err = scheme.combine_base(df, noise, h)
+        err = err + plan.truncation[k] * h ** scheme.order
+    else:
+        numeric, err = scheme.combine(df, noise, h)
+    if plan.relative > EPS and not scheme.is_complex:
+        # f rounds its inputs too: the step it sees is h to within relative * |theta|.
+        err = err + np.abs(numeric) * plan.relative * np.maximum(1.0, np.abs(theta)) / h
+    kink = np.zeros(len(flat), bool) if kink is None else kink.any(axis=-1)
+    return numeric, err, kink
+
+
+def _tolerance(analytic, err, gmax):
+    return SAFETY * err + ANALYTIC_ULPS * EPS * (np.abs(analytic) + gmax)
+
+
+def _kinks(objective, k, flat, plan):
+    """Return a mask of entries whose one-sided differences disagree beyond their error."""
+    scheme = SCHEMES["central"]
+    theta = objective.params[k].reshape(-1)[flat]
+    h = step_sizes(theta, scheme, plan.relative)
+    offsets = h[:, None] * np.array(scheme.multiples)[None, :]
+    df, noise, kink = objective.coordinate(k, flat, offsets)
+    forward, backward, gap_err = one_sided(df, noise, h)
+    found = np.abs(forward - backward) > SAFETY * gap_err
+    if kink is not None:
+        found |= kink.any(axis=-1)
+    return found
+
+
+def _coordinates(objective, grads, plan, mode, rng, n_samples, gmax):
     """Yield (k, flat, analytic, numeric, fd_error, kink) per parameter array."""
     per_array = max(1, n_samples // len(grads))
+    short = not objective.cheap and not plan.scheme.is_complex
     for k, (p, g) in enumerate(zip(objective.params, grads)):
+        if p.size == 0:
+            continue
         if mode == "full" or p.size <= per_array:
             flat = np.arange(p.size)
         else:
             flat = np.sort(rng.choice(p.size, size=per_array, replace=False))
-        theta = p.reshape(-1)[flat]
-        h = step_sizes(theta, scheme)
-        offsets = h[:, None] * np.array(scheme.multiples)[None, :]
-        df, noise, kink = objective.coordinate(k, flat, offsets)
-        numeric, err = scheme.combine(df, noise, h)
-        kink = np.zeros(len(flat), bool) if kink is None else kink.any(axis=-1)
-        yield k, flat, g.reshape(-1)[flat], numeric, err, kink
+        analytic = g.reshape(-1)[flat]
+        numeric, err, kink = _evaluate(objective, k, flat, plan, short)
+        bad = ~kink & ~(np.abs(analytic - numeric) <= _tolerance(analytic, err, gmax))
+        if short and bad.any():
+            idx = np.flatnonzero(bad)
+            numeric[idx], err[idx], kink[idx] = _evaluate(objective, k, flat[idx], plan, False)
+            bad[idx] = ~kink[idx] & ~(np.abs(analytic[idx] - numeric[idx])
+                                      <= _tolerance(analytic[idx], err[idx], gmax))
+        if bad.any():
+            idx = np.flatnonzero(bad)
+            kink[idx] |= _kinks(objective, k, flat[idx], plan)
+        yield k, flat, analytic, numeric, err, kink
 
 
-def _directions(objective, grads, scheme, rng, n_directions):
+def _directions(objective, grads, plan, rng, n_directions):
     """Yield one record per random direction of each parameter array (fast mode)."""
+    scheme = plan.scheme
     for k, (p, g) in enumerate(zip(objective.params, grads)):
+        if p.size == 0:
+            continue
         for d in range(n_directions):
             v = rng.standard_normal(p.shape)
             v /= np.linalg.norm(v)
-            h = scheme.relative_step * max(1.0, float(np.max(np.abs(p))))
+            h = scheme.step(plan.relative) * max(1.0, float(np.max(np.abs(p))))
             offsets = h * np.array(scheme.multiples)
             df, noise, kink = objective.direction(k, v, offsets)
             numeric, err = scheme.combine(df[None], noise[None], np.array([h]))
@@ -83,22 +168,45 @@ def _directions(objective, grads, scheme, rng, n_directions):
             yield k, ("direction", d), np.array([analytic]), numeric, err, np.array([kink])
 
 
+def _resolution(records, tol, analytic, names):
+    """Per array: (name, best, median, absolute): the smallest error the check would catch."""
+    out, start = [], 0
+    by_array = {}
+    for rec in records:
+        n = len(rec[2])
+        by_array.setdefault(rec[0], []).append(slice(start, start + n))
+        start += n
+    for k, slices in by_array.items():
+        t = np.concatenate([tol[s] for s in slices])
+        g = np.abs(np.concatenate([analytic[s] for s in slices]))
+        nonzero = g > 0
+        if nonzero.any():
+            r = t[nonzero] / g[nonzero]
+            out.append((names[k], float(r.min()), float(np.median(r)), False))
+        else:
+            out.append((names[k], float(t.min()), float(np.median(t)), True))
+    return out
+
+
 def _run(objective, grads, method, mode, seed, n_samples, n_directions, top):
     start = time.perf_counter()
-    scheme = get_scheme(method)
-    rng = _check_options(mode, n_samples, n_directions, seed)
-    grads = _check_grads(grads, objective.params, objective.names)
+    rng = _check_options(method, mode, n_samples, n_directions, seed)
     gmax = max((float(np.max(np.abs(g))) for g in grads if g.size), default=0.0)
-    if mode == "fast":
-        records = list(_directions(objective, grads, scheme, rng, n_directions))
-    else:
-        records = list(_coordinates(objective, grads, scheme, mode, rng, n_samples))
+    plan = _plan(objective, grads, method, rng)
+    try:
+        if mode == "fast":
+            records = list(_directions(objective, grads, plan, rng, n_directions))
+        else:
+            records = list(_coordinates(objective, grads, plan, mode, rng, n_samples, gmax))
+    except NotComplexSafe as exc:
+        raise ValueError(f"f is not complex-safe: {exc.reason}; {LIKELY_CAUSES}; use "
+                         "method='richardson'") from None
 
     analytic = np.concatenate([r[2] for r in records])
     numeric = np.concatenate([r[3] for r in records])
     fd_err = np.concatenate([r[4] for r in records])
     kink = np.concatenate([r[5] for r in records])
-    tol = SAFETY * fd_err + 16 * EPS * (np.abs(analytic) + gmax)
+    tol = _tolerance(analytic, fd_err, gmax)
     diff = np.abs(analytic - numeric)
     # Relative error: against max(|g|, |n|), or against the tolerance where both
     # are below it, so a zero gradient gives 0 rather than 0/0.
@@ -106,15 +214,15 @@ def _run(objective, grads, method, mode, seed, n_samples, n_directions, top):
                             np.where(tol > 0, tol, np.finfo(float).tiny))
     smooth = ~kink
     bad = smooth & ~(diff <= tol)
+    owner = np.concatenate([[i] * len(r[2]) for i, r in enumerate(records)])
+    offset = np.cumsum([0] + [len(r[2]) for r in records])
 
-    def entries(mask):
+    def entries(mask, limit=None):
         idx = np.flatnonzero(mask)
         idx = idx[np.argsort(-(diff[idx] / np.maximum(tol[idx], np.finfo(float).tiny)),
                              kind="stable")]
         out = []
-        owner = np.concatenate([[i] * len(r[2]) for i, r in enumerate(records)])
-        offset = np.cumsum([0] + [len(r[2]) for r in records])
-        for t in idx[:max(top, 0)] if mask is not bad else idx:
+        for t in idx[:limit]:
             rec = records[owner[t]]
             k, where = rec[0], rec[1]
             if mode == "fast":
@@ -129,53 +237,88 @@ def _run(objective, grads, method, mode, seed, n_samples, n_directions, top):
     na, nn = np.linalg.norm(analytic[smooth]), np.linalg.norm(numeric[smooth])
     denom = max(na, nn) or 1.0
     return GradCheckResult(
-        ok=not bad.any(), method=method, mode=mode, n_checked=len(analytic),
+        ok=not bad.any(), method=plan.scheme.name, mode=mode, n_checked=len(analytic),
         max_abs_error=float(diff[smooth].max(initial=0.0)),
         max_rel_error=float(rel[smooth].max(initial=0.0)),
         norm_rel_error=float(np.linalg.norm(analytic[smooth] - numeric[smooth]) / denom),
         fd_error=float(fd_err[smooth].max(initial=0.0)),
         fd_norm_rel_error=float(np.linalg.norm(fd_err[smooth]) / denom),
-        worst=entries(smooth), mismatches=entries(bad), kinks=entries(kink),
-        seconds=time.perf_counter() - start)
+        worst=entries(smooth, max(top, 0)), mismatches=entries(bad), kinks=entries(kink),
+        seconds=time.perf_counter() - start, requested_method=method, reason=plan.reason,
+        noise_note=plan.noise_note,
+        resolution=_resolution(records, tol, analytic, objective.names),
+        calls=getattr(objective, "calls", None))
 
 
 def _layer_of(objective, k):
     return objective.describe(k, 0)[1]
 
 
-def check_gradients(f, params, grads, method="central", mode="full", seed=None,
-                    n_samples=200, n_directions=1, names=None, top=5):
-    """Check ``grads`` against finite differences of ``f(params) -> float``.
+def check_gradients(f, params, grads=None, method="auto", mode="full", seed=None,
+                    n_samples=200, n_directions=1, names=None, top=5, vectorized=False,
+                    batch_size=64):
+    """Check ``grads`` against finite differences of ``f(params) -> loss``.
 
-    ``params`` and ``grads`` are lists of arrays of equal shapes (a single
-    array is accepted too).  ``method`` is "central", "richardson" or
-    "complex" (f must then accept complex arrays and be analytic in them);
-    ``mode`` is "full" (every entry), "sample" (about ``n_samples`` random
-    entries, spread evenly over the arrays) or "fast" (``n_directions``
-    random unit directions per array, so a small bias vector is checked on
-    its own and not drowned by a large weight matrix).  Randomness comes only
-    from ``numpy.random.default_rng(seed)``.
+    ``params`` is a NumPy array, a list or tuple of arrays, a dict of arrays
+    (entries are then named from the keys: ``W1[3, 7]``) or a nesting of
+    these; f receives the same structure, with float64 arrays (complex128
+    ones for the complex step).  f returns the loss as a float, a 0-d or
+    one-element array, or a tuple ``(loss, grad)``; ``grads`` has the
+    structure of ``params`` and defaults to the ``grad`` that f returns.
+
+    ``method`` is "auto" (the complex step where f is complex-safe, probed
+    on a few entries, Richardson otherwise; the report says which and why),
+    "complex" (refused with the likely cause when f is not complex-safe),
+    "richardson" or "central" (2 calls of f per entry; entries that fail
+    are evaluated again with 2 more).  ``mode`` is "full" (every entry),
+    "sample" (about ``n_samples`` random entries, spread evenly over the
+    arrays) or "fast" (``n_directions`` random unit directions per array).
+    With ``vectorized=True`` f takes a batch: every array gets a leading
+    axis of up to ``batch_size`` rows, and f returns one loss per row.
+    Randomness comes only from ``numpy.random.default_rng(seed)``.
 
     Returns a :class:`GradCheckResult`; ``print(result)`` shows the report.
     """
-    single = isinstance(params, np.ndarray)
-    params = [params] if single else list(params)
-    grads = [grads] if single else list(grads)
-    objective = FunctionObjective(f if not single else (lambda ps: f(ps[0])), params, names)
-    return _run(objective, grads, method, mode, seed, n_samples, n_directions, top)
+    objective = FunctionObjective(f, params, names, vectorized=vectorized, batch_size=batch_size)
+    if grads is None:
+        if objective.returned_grad is None:
+            raise ValueError("grads is not given and f returns only a loss: pass grads (the "
+                             "same structure as params) or let f return (loss, grad)")
+        grad_leaves = objective.returned_grad
+    else:
+        grad_leaves = objective.structure.flatten_like(grads, "grads")
+    return _run(objective, grad_leaves, method, mode, seed, n_samples, n_directions, top)
 
 
-def check_network(net, X, Y, method="central", mode="full", seed=None, n_samples=200,
+def check_network(net, X, Y, method="auto", mode="full", seed=None, n_samples=200,
                   n_directions=1, grads=None, top=5):
     """Check a :class:`numeric.Network`'s backprop on the batch (X, Y).
 
     ``grads`` defaults to ``net.gradients(X, Y)``.  The finite differences
     come from the network's forward pass alone (see
-    :class:`~numeric.gradcheck.objectives.NetworkObjective`), batched as
-    rank-1 updates, so a full check of every parameter is fast; a step that
-    crosses a ReLU kink is reported as a kink, not as a mismatch.
+    :class:`~numeric.gradcheck.objectives.NetworkObjective`), batched, so a
+    full check of every parameter is fast; "auto" is the complex step.  A
+    step that crosses a ReLU kink is reported as a kink, not as a mismatch.
     """
     objective = NetworkObjective(net, X, Y)
     if grads is None:
         grads = net.gradients(X, Y)
+    grads = _network_grads(grads, objective)
     return _run(objective, grads, method, mode, seed, n_samples, n_directions, top)
+
+
+def _network_grads(grads, objective):
+    grads = list(grads)
+    if len(grads) != len(objective.params):
+        raise ValueError(f"grads has {len(grads)} arrays, params has {len(objective.params)}")
+    out = []
+    for name, g, p in zip(objective.names, grads, objective.params):
+        g = np.asarray(g)
+        if g.shape != p.shape:
+            raise ValueError(f"gradient of {name} has shape {g.shape}, expected {p.shape}")
+        if g.dtype.kind not in "iuf":
+            raise TypeError(f"gradient of {name} must be real, got dtype {g.dtype}")
+        if not np.isfinite(g).all():
+            raise ValueError(f"gradient of {name} contains NaN or inf")
+        out.append(g.astype(float))
+    return out

@@ -17,13 +17,16 @@ passes are a few vectorized array operations; and it propagates the
 so the finite differences are accurate to nearly full precision.
 """
 
+import warnings
+
 import numpy as np
 
-from ..fd import EPS
+from .structure import EXPECTED_LOSS, ParamStructure, loss_value, split_output
+from .tolerances import EPS, KAPPA
 
-__all__ = ["FunctionObjective", "NetworkObjective"]
+__all__ = ["FunctionObjective", "NetworkObjective", "NotComplexSafe"]
 
-_KAPPA = 8.0  # rounding errors assumed per evaluation, in units of eps * |value|
+_KAPPA = KAPPA
 _CHUNK_ELEMENTS = 1 << 20  # elements of the largest temporary array per chunk
 
 
@@ -31,62 +34,171 @@ def _index_label(shape, flat):
     return tuple(int(i) for i in np.unravel_index(flat, shape))
 
 
-class FunctionObjective:
-    """A user's ``f(params) -> float``; every evaluation is one call of f.
+class NotComplexSafe(Exception):
+    """f failed when called with complex parameters; ``reason`` says how."""
 
-    For the complex step, f is called with complex arrays and must be analytic
-    in them (no abs, no comparisons, no ``.real`` on the way to the result).
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class FunctionObjective:
+    """A user's ``f(params) -> loss``; every evaluation is one call of f.
+
+    ``params`` is anything :class:`~numeric.gradcheck.structure.ParamStructure`
+    accepts; f receives the same structure (float64 arrays, or complex128 for
+    the complex step, which needs f to be analytic in them: no abs, no
+    comparisons, no ``.real`` on the way to the result).  With
+    ``vectorized=True`` f receives the structure with a leading batch axis on
+    every array and returns one loss per row; at most ``batch_size`` rows are
+    passed at once.  ``noise`` is the absolute noise of f's values beyond
+    float64 rounding, set by the checker once it has been measured.
     """
 
-    def __init__(self, f, params, names=None):
+    cheap = False  # each evaluation costs a call of f: use the short stencils
+
+    def __init__(self, f, params, names=None, vectorized=False, batch_size=64):
+        if not callable(f):
+            raise TypeError(f"f must be a function of the parameters, got {type(f).__name__}")
         self.f = f
-        self.params = [np.array(p, dtype=float) for p in params]
-        self.names = list(names) if names is not None else [
-            f"params[{k}]" for k in range(len(self.params))]
-        value = np.asarray(f([p.copy() for p in self.params]))
-        if value.size != 1 or value.dtype.kind not in "iuf" or not np.isfinite(value):
-            raise ValueError(f"f(params) must return one finite real number, got {value!r}")
-        self.f0 = float(value)
+        self.structure = ParamStructure(params, names)
+        self.params = self.structure.leaves
+        self.names = self.structure.names
+        self.vectorized = bool(vectorized)
+        self.batch_size = int(batch_size)
+        self.calls = 0
+        self.noise = 0.0
+        if self.vectorized:
+            batch = self.structure.build([p[None] for p in self.params])
+            out = self._call(batch)
+            values, grad = self._vector_values(out, 1, complex_ok=False), None
+            value = values[0]
+        else:
+            out = self._call(self.structure.build([p.copy() for p in self.params]))
+            value = loss_value(out)
+            grad = split_output(out)[1]
+        if not np.isfinite(value):
+            raise ValueError(f"f(params) must be finite, got {value!r}")
+        self.f0 = value
+        self.returned_grad = None if grad is None else self.structure.flatten_like(
+            grad, "the gradient returned by f")
+
+    def _call(self, arg):
+        self.calls += 1
+        return self.f(arg)
+
+    def _vector_values(self, out, m, complex_ok):
+        values = np.asarray(split_output(out)[0])
+        kinds = "iufc" if complex_ok else "iuf"
+        if values.dtype.kind not in kinds or values.size != m:
+            raise ValueError(f"with vectorized=True, f must return one loss per row of the "
+                             f"batch ({m} values), got an array of shape {values.shape} and "
+                             f"dtype {values.dtype}")
+        return values.reshape(m)
 
     def describe(self, k, flat):
         """Return ``(name, layer, index)`` of entry ``flat`` of array k (layer is None)."""
         return self.names[k], None, _index_label(self.params[k].shape, flat)
 
-    def _work(self, offsets):
-        dtype = complex if np.iscomplexobj(offsets) else float
-        return [p.astype(dtype) for p in self.params]
+    # -- evaluations ---------------------------------------------------------
+    def values(self, changes, dtype=float):
+        """Return f at theta + each change; a change is a list of (k, flat or None, delta).
 
-    def _finish(self, values):
-        df = values - self.f0
+        ``flat`` None means ``delta`` is a whole array added to array k.  Complex
+        evaluations raise :class:`NotComplexSafe` when f raises, warns about
+        discarding an imaginary part, or returns something that is not a number.
+        """
+        is_complex = np.dtype(dtype).kind == "c"
+        out = np.empty(len(changes), dtype=complex if is_complex else float)
+        with warnings.catch_warnings():
+            if is_complex:
+                warnings.simplefilter("error", np.exceptions.ComplexWarning
+                                      if hasattr(np, "exceptions") else np.ComplexWarning)
+            try:
+                if self.vectorized:
+                    self._values_vectorized(changes, dtype, out)
+                else:
+                    self._values_loop(changes, dtype, out)
+            except NotComplexSafe:
+                raise
+            except Exception as exc:
+                if not is_complex:
+                    raise
+                raise NotComplexSafe(f"f raised {type(exc).__name__} ({exc}) when called with "
+                                     "complex parameters") from None
+        return out
+
+    def _values_loop(self, changes, dtype, out):
+        work = [p.astype(dtype) for p in self.params]
+        arg = self.structure.build(work)
+        flat_views = [w.reshape(-1) for w in work]  # views: writing them changes work
+        for n, change in enumerate(changes):
+            saved = []
+            for k, flat, delta in change:
+                if flat is None:
+                    saved.append((k, None, work[k].copy()))
+                    work[k] += delta
+                else:
+                    saved.append((k, flat, flat_views[k][flat]))
+                    flat_views[k][flat] = self.params[k].reshape(-1)[flat] + delta
+            if any(np.ndim(w) == 0 for w in work):
+                arg = self.structure.build(work)  # scalar leaves are passed by value
+            out[n] = self._one(self._call(arg), dtype)
+            for k, flat, old in reversed(saved):
+                if flat is None:
+                    work[k][...] = old
+                else:
+                    flat_views[k][flat] = old
+
+    def _one(self, result, dtype):
+        if np.dtype(dtype).kind != "c":
+            return loss_value(result)
+        try:
+            return loss_value(result, complex_ok=True)
+        except ValueError as exc:
+            raise NotComplexSafe(f"with complex parameters {exc}") from None
+
+    def _values_vectorized(self, changes, dtype, out):
+        for start in range(0, len(changes), self.batch_size):
+            part = changes[start:start + self.batch_size]
+            m = len(part)
+            batch = [np.broadcast_to(p.astype(dtype), (m,) + p.shape).copy() for p in self.params]
+            for row, change in enumerate(part):
+                for k, flat, delta in change:
+                    if flat is None:
+                        batch[k][row] += delta
+                    else:
+                        batch[k][row].reshape(-1)[flat] += delta
+            result = self._call(self.structure.build(batch))
+            kind = np.dtype(dtype).kind == "c"
+            try:
+                out[start:start + m] = self._vector_values(result, m, complex_ok=kind)
+            except ValueError as exc:
+                if kind:
+                    raise NotComplexSafe(f"with complex parameters {exc}") from None
+                raise
+
+    def noise_of(self, values):
+        """Return the absolute error of each value: float64 rounding, or f's measured noise."""
         if np.iscomplexobj(values):
             # Only the imaginary part is used; its error is relative to itself.
-            noise = _KAPPA * EPS * np.abs(df.imag)
-        else:
-            noise = _KAPPA * EPS * np.maximum(np.abs(values), abs(self.f0))
-        return df, noise, None
+            return _KAPPA * EPS * np.abs(values.imag)
+        return np.maximum(_KAPPA * EPS * np.maximum(np.abs(values), abs(self.f0)), self.noise)
 
     def coordinate(self, k, flat, offsets):
         """Return f(theta + offsets[m, s] e_{flat[m]}) - f(theta) for array k."""
-        work = self._work(offsets)
-        values = np.empty(offsets.shape, dtype=offsets.dtype)
-        target = work[k].reshape(-1)  # a view: writing it changes work[k]
-        for m, idx in enumerate(flat):
-            base = target[idx]
-            for s in range(offsets.shape[1]):
-                target[idx] = base + offsets[m, s]
-                values[m, s] = self.f(work)
-            target[idx] = base
-        return self._finish(values)
+        flat = np.asarray(flat)
+        changes = [[(k, int(flat[m]), offsets[m, s])] for m in range(len(flat))
+                   for s in range(offsets.shape[1])]
+        values = self.values(changes, complex if np.iscomplexobj(offsets) else float)
+        values = values.reshape(offsets.shape)
+        return values - self.f0, self.noise_of(values), None
 
     def direction(self, k, v, offsets):
         """Return f(theta + offsets[s] v) - f(theta), v changing array k only."""
-        work = self._work(offsets)
-        base = work[k].copy()
-        values = np.empty(offsets.shape, dtype=offsets.dtype)
-        for s, off in enumerate(offsets):
-            work[k] = base + off * v
-            values[s] = self.f(work)
-        return self._finish(values)
+        changes = [[(k, None, off * v)] for off in offsets]
+        values = self.values(changes, complex if np.iscomplexobj(offsets) else float)
+        return values - self.f0, self.noise_of(values), None
 
 
 class NetworkObjective:
@@ -100,6 +212,8 @@ class NetworkObjective:
     nearly equal numbers, so the rounding error of :math:`\\Delta C` is a few
     eps relative to :math:`|\\Delta z|`, not to |C|.
     """
+
+    cheap = True  # evaluations are vectorized array operations: always the full stencil
 
     def __init__(self, net, X, Y):
         self.net = net

@@ -58,7 +58,15 @@ class GradCheckResult:
     ``fd_norm_rel_error`` their norm-wise size relative to the gradient.
     ``worst`` lists the entries closest to (or beyond) their tolerance,
     ``mismatches`` every entry beyond it, ``kinks`` the entries whose
-    stencil crossed a ReLU kink (reported, not counted as mismatches).
+    stencil crossed a kink (reported, not counted as mismatches).
+    ``requested_method`` is what was asked ("auto", ...), ``method`` what
+    ran and ``reason`` why; ``noise_note`` says when f was found noisier than
+    float64 (None otherwise); ``resolution`` lists per parameter array
+    ``(name, best, median, absolute)``: the smallest relative error of an
+    analytic entry that the check would have caught, at the array's
+    best-resolved entry and at half of its entries (absolute errors when the
+    gradient is 0 throughout); ``calls`` counts the calls of f (None for a
+    network).
     """
 
     ok: bool
@@ -74,6 +82,11 @@ class GradCheckResult:
     mismatches: list = field(default_factory=list)
     kinks: list = field(default_factory=list)
     seconds: float = 0.0
+    requested_method: str = ""
+    reason: str = ""
+    noise_note: object = None
+    resolution: list = field(default_factory=list)
+    calls: object = None
 
     def __bool__(self):
         return self.ok
