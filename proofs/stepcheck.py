@@ -12,7 +12,11 @@ expressions it
 3. failing that, imposes the derivation's hypotheses and tries again:
    success means **proved under** those hypotheses;
 4. failing that, looks for a counterexample (:mod:`proofs.refute`) and says
-   **refuted** with it, or **undecided** when there is none.
+   **refuted** with it, or **undecided** when there is none;
+5. every step proved by 2-3 is evaluated again at random points straight
+   from the expressions as written (:mod:`proofs.veto`): a point where the
+   sides differ turns it into **refuted** (and records an internal error),
+   and a step that cannot be evaluated at any point stays **undecided**.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from .notation import SOFTMAX_CE, a, t_range, z
 from .refute import find_counterexample
 from .sign import holds
 from .unfold import unfold
+from .veto import veto_steps
 from .zero import is_zero, is_zero_prepared, prepare
 from .verdict import (PROVED, PROVED_UNDER, REFUTED, UNDECIDED, PartResult,
                       StepResult, Verdict, worst)
@@ -227,6 +232,30 @@ def _prev(derivation):
     return derivation.prev_indices
 
 
+def _apply_vetoes(steps, derivation, n_value, seed):
+    """Every proved step must survive the numeric check from the expressions as written."""
+    wanted = {s.index: (s.relation, s.verdict.hypotheses) for s in steps if s.verdict.ok}
+    if not wanted:
+        return
+    vetoes = veto_steps(derivation, wanted, n_value, seed)
+    for result in steps:
+        if result.index in vetoes:
+            _apply_veto(result, vetoes[result.index])
+
+
+def _apply_veto(result: StepResult, veto):
+    result.checked_points = veto.points
+    if veto.vetoed:
+        result.internal_error = (f"the symbolic route said {result.verdict} ({result.method}), "
+                                 "the numeric check found the sides differ")
+        result.verdict = Verdict(REFUTED)
+        result.counterexample = veto.counterexample
+        result.method = "counterexample from the numeric check"
+    elif veto.unchecked:
+        result.verdict = Verdict(UNDECIDED)
+        result.method = f"reduced symbolically, but not checked numerically: {veto.reason}"
+
+
 def check_chain(derivation: Derivation, n_value=None, seed=0) -> PartResult:
     """Check every step of ``derivation`` for general n (``None``) or one concrete n."""
     exprs = derivation.expressions
@@ -254,8 +283,10 @@ def check_chain(derivation: Derivation, n_value=None, seed=0) -> PartResult:
         verdict = worst(r[0] for r in results) if results else Verdict(PROVED)
         cx = next((r[1] for r in results if r[1] is not None), None)
         method = next((r[2] for r in results if r[0] == verdict), results[0][2] if results else "vacuous")
-        steps.append(StepResult(index=k, lhs=exprs[k - 1], rhs=exprs[k], relation=step.relation,
-                                justification=step.justification, verdict=verdict, n=n_value,
-                                counterexample=cx, method=method))
+        result = StepResult(index=k, lhs=exprs[k - 1], rhs=exprs[k], relation=step.relation,
+                            justification=step.justification, verdict=verdict, n=n_value,
+                            counterexample=cx, method=method)
+        steps.append(result)
+    _apply_vetoes(steps, derivation, n_value, seed)
     return PartResult(id=derivation.id, title=derivation.title, n=n_value, steps=steps,
                       verdict=worst(s.verdict for s in steps))

@@ -72,6 +72,10 @@ class StepResult:
     n: Optional[int] = None
     counterexample: Optional[Counterexample] = None
     method: str = ""
+    #: Points at which the numeric veto evaluated a proved step (evidence, not proof).
+    checked_points: int = 0
+    #: Set when the symbolic route said proved and the numeric route found the sides differ.
+    internal_error: str = ""
 
 
 @dataclass
