@@ -115,7 +115,8 @@ def complex_safety(objective, probes, relative):
     real = _real_derivatives(objective, probes, SCHEMES["richardson"], relative)
     h = SCHEMES["complex"].relative_step
     for (k, flat), (d, err, _) in zip(probes, real):
-        label = f"{objective.names[k]}{list(np.unravel_index(flat, objective.params[k].shape))}"
+        name, _, index = objective.describe(k, flat)
+        label = f"{name}[{', '.join(str(i) for i in index)}]"
         try:
             df, _, _ = objective.coordinate(k, [flat], np.array([[1j * h]]))
         except NotComplexSafe as exc:
