@@ -20,7 +20,7 @@ import sys
 
 from .cli import ArgumentError, Parser
 from .latex.render import error_lines, summary_line, text_lines, to_json, totals
-from .latex.report import N_VALUES, TIME_LIMIT, check_file
+from .latex.report import FILE_TIME_LIMIT, MEMORY_LIMIT, N_VALUES, TIME_LIMIT, check_file
 
 __all__ = ["main"]
 
@@ -78,21 +78,49 @@ def _parser():
                    help="which n to check: general and/or numbers of classes (default: general,2,3,4)")
     p.add_argument("--time-limit", type=float, default=TIME_LIMIT, metavar="SECONDS",
                    help=f"seconds per chain before its steps are left undecided (default {TIME_LIMIT:g})")
+    p.add_argument("--file-time-limit", type=float, default=FILE_TIME_LIMIT, metavar="SECONDS",
+                   help="seconds per file; the chains not checked by then are undecided "
+                        f"(default {FILE_TIME_LIMIT:g})")
+    p.add_argument("--memory-limit", type=_size, default=MEMORY_LIMIT, metavar="SIZE",
+                   help="address space one chain may add while it is checked, e.g. 512M or 2G "
+                        "(a plain number is MiB; default 1G); beyond it the chain is undecided")
     return p
+
+
+_UNITS = {"": 1 << 20, "K": 1 << 10, "KB": 1 << 10, "KIB": 1 << 10, "M": 1 << 20, "MB": 1 << 20,
+          "MIB": 1 << 20, "G": 1 << 30, "GB": 1 << 30, "GIB": 1 << 30}
+
+
+def _size(text):
+    """A memory size: ``512M``, ``1G``, ``1.5GiB``, or a plain number of MiB."""
+    raw = text.strip().upper()
+    number = raw.rstrip("KMGIB")
+    unit = raw[len(number):]
+    try:
+        value = float(number)
+    except ValueError:
+        value = -1.0
+    if unit not in _UNITS or not value > 0 or value != value or value * _UNITS[unit] > 1 << 50:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a memory size; expected e.g. 512M, 1G or 2048")
+    return int(value * _UNITS[unit])
 
 
 def main(argv=None):
     try:
         args = _parser().parse_args(argv)
-        if args.time_limit <= 0:
-            raise ArgumentError("--time-limit must be positive")
+        for name in ("time_limit", "file_time_limit"):
+            value = getattr(args, name)
+            if not 0 < value < float("inf"):
+                raise ArgumentError(f"--{name.replace('_', '-')} must be a positive number of seconds, "
+                                    f"not {value:g}")
     except ArgumentError as error:
         sys.stderr.write(f"python -m proofs.check: error: {error}\n")
         return 2
     reports = []
     for path in args.files:
         report = check_file(path, n_values=args.n_values, assume_lecture=args.lecture,
-                            time_limit=args.time_limit)
+                            time_limit=args.time_limit, file_time_limit=args.file_time_limit,
+                            memory_limit=args.memory_limit)
         reports.append(report)
         for line in error_lines(report):
             sys.stderr.write(line + "\n")

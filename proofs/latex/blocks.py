@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+import stat
 from dataclasses import dataclass
 
 from .errors import LIMITS, LatexError
@@ -80,24 +81,37 @@ class Directive:
 
 
 def read_source(path) -> Source:
-    """The file at ``path`` as text, or a :class:`LatexError` saying why it cannot be read."""
+    """The file at ``path`` as text, or a :class:`LatexError` saying why it cannot be read.
+
+    Only a regular file is read: a directory, a fifo, a device or a socket is
+    refused at once (it is opened without blocking, so a fifo cannot hang the
+    reader), and so is a file larger than ``LIMITS["file_bytes"]``.
+    """
     path = os.fspath(path)
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
     except FileNotFoundError:
         raise LatexError("no such file", path) from None
-    except OSError as exc:
-        raise LatexError(f"cannot read: {exc.strerror or exc}", path) from None
-    if os.path.isdir(path):
-        raise LatexError("is a directory, expected a Markdown or LaTeX file", path)
-    if size > LIMITS["file_bytes"]:
-        raise LatexError(f"the file is too large ({size / 1e6:.1f} MB); the limit is "
+    except (OSError, ValueError) as exc:
+        raise LatexError(f"cannot read: {getattr(exc, 'strerror', None) or exc}", path) from None
+    _regular(path, info)
+    if info.st_size > LIMITS["file_bytes"]:
+        raise LatexError(f"the file is too large ({info.st_size / 1e6:.1f} MB); the limit is "
                          f"{LIMITS['file_bytes'] / 1e6:.0f} MB", path)
     try:
-        with open(path, "rb") as handle:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise LatexError(f"cannot read: {exc.strerror or exc}", path) from None
+    try:
+        _regular(path, os.fstat(fd))   # the path may have been replaced since os.stat
+        with os.fdopen(fd, "rb") as handle:
+            fd = None
             data = handle.read(LIMITS["file_bytes"] + 1)
     except OSError as exc:
         raise LatexError(f"cannot read: {exc.strerror or exc}", path) from None
+    finally:
+        if fd is not None:
+            os.close(fd)
     if len(data) > LIMITS["file_bytes"]:
         raise LatexError(f"the file is too large; the limit is {LIMITS['file_bytes'] / 1e6:.0f} MB", path)
     nul = data.find(b"\0")
@@ -111,6 +125,16 @@ def read_source(path) -> Source:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     markdown = not path.lower().endswith((".tex", ".ltx", ".latex"))
     return Source(path, text, markdown)
+
+
+def _regular(path, info):
+    """Refuse anything but a regular file, naming what it is."""
+    if stat.S_ISREG(info.st_mode):
+        return
+    kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a fifo (named pipe)"),
+             (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    kind = next((name for test, name in kinds if test(info.st_mode)), "not a regular file")
+    raise LatexError(f"is {kind}; expected a Markdown or LaTeX file", path)
 
 
 def scan(source: Source) -> list:

@@ -98,6 +98,8 @@ class Reading:
     chains: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    blocks_read: int = 0
+    blocks_unread: int = 0
 
 
 class NotAChain(Exception):
@@ -131,15 +133,24 @@ class _Chain:
     model: nt.Model
     exprs: list = field(default_factory=list)   # (expr, start, end)
     rels: list = field(default_factory=list)    # (relation, offset)
+    finished: bool = False
 
 
 def read_file(path, assume_lecture=True) -> Reading:
-    """Read every chain, note and error of the file at ``path`` (never raises LatexError)."""
+    """Read every chain, note and error of the file at ``path``; never raises on bad input.
+
+    Any failure while reading a block -- a :class:`LatexError`, but also an
+    ``OverflowError``, ``RecursionError`` or ``MemoryError`` from deep inside
+    SymPy -- becomes a located error of that block; the blocks before it and
+    after it are still read.
+    """
     try:
         source = read_source(path)
         items = scan(source)
     except LatexError as err:
         return Reading(str(path), errors=[err if err.file else err.located(str(path), None, None)])
+    except Exception as exc:  # noqa: BLE001 -- untrusted input must never end in a traceback
+        return Reading(str(path), errors=[LatexError(_unexpected(exc), str(path))])
     reading = Reading(source.path)
     state = _State(lecture=assume_lecture)
     default_lecture = assume_lecture
@@ -151,22 +162,56 @@ def read_file(path, assume_lecture=True) -> Reading:
                 _apply(source, item, state, default_lecture)
             except LatexError as err:
                 reading.errors.append(source.locate(err, item.offset))
+            except Exception as exc:  # noqa: BLE001
+                reading.errors.append(source.error(_unexpected(exc), item.offset))
             continue
         if state.skip:
             state.skip = False
             pending = _finish(source, pending, reading)
             reading.notes.append(_note(source, item.opening, "block skipped (check: skip)"))
+            reading.blocks_unread += 1
             continue
+        mark = _mark(pending)
+        reading.blocks_read += 1
         try:
             pending = _read_block(source, item, state, pending, reading)
         except NotAChain as exc:
             pending = _finish(source, pending, reading)
             reading.notes.append(_note(source, exc.offset, f"not checked: {exc.message}"))
         except LatexError as err:
-            pending = None
+            pending = _finish(source, _restore(pending, mark), reading)
             reading.errors.append(source.locate(err, item.opening))
+            reading.blocks_read, reading.blocks_unread = reading.blocks_read - 1, reading.blocks_unread + 1
+        except Exception as exc:  # noqa: BLE001 -- e.g. OverflowError or RecursionError in SymPy
+            pending = _finish(source, _restore(pending, mark), reading)
+            reading.errors.append(source.error(_unexpected(exc), item.opening))
+            reading.blocks_read, reading.blocks_unread = reading.blocks_read - 1, reading.blocks_unread + 1
     _finish(source, pending, reading)
     return reading
+
+
+def _unexpected(exc):
+    """The message of an error that is not the reader's own: what happened and what to do."""
+    kind = type(exc).__name__
+    detail = " ".join(str(exc).split())[:120]
+    return (f"cannot read this formula: {kind}" + (f" ({detail})" if detail else "")
+            + "; simplify it or split it into smaller steps")
+
+
+def _mark(chain):
+    """How far a chain had got before a block was read into it."""
+    return None if chain is None else (len(chain.exprs), len(chain.rels))
+
+
+def _restore(chain, mark):
+    """The chain as it was before the block that failed, without a relation left dangling."""
+    if chain is None or mark is None:
+        return None
+    chain.exprs[mark[0]:] = []
+    chain.rels[mark[1]:] = []
+    if chain.rels and len(chain.rels) == len(chain.exprs):
+        chain.rels.pop()
+    return chain
 
 
 def _note(source, offset, message):
@@ -373,9 +418,20 @@ def _hypotheses(state):
 
 
 def _finish(source, chain, reading):
-    """Turn a finished chain into a (Derivation, ChainSource) pair, a note or an error."""
-    if chain is None:
+    """Turn a finished chain into a (Derivation, ChainSource) pair, a note or an error (once)."""
+    if chain is None or chain.finished:
         return None
+    chain.finished = True
+    try:
+        _emit(source, chain, reading)
+    except LatexError as err:
+        reading.errors.append(source.locate(err, chain.offset))
+    except Exception as exc:  # noqa: BLE001 -- untrusted input must never end in a traceback
+        reading.errors.append(source.error(_unexpected(exc), chain.offset))
+    return None
+
+
+def _emit(source, chain, reading):
     if len(chain.rels) == len(chain.exprs):
         rel, at = chain.rels[-1]
         reading.errors.append(source.error(f"the chain ends with {rel!r}; expected an expression after it", at))

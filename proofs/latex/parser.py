@@ -46,6 +46,7 @@ import sympy as sp
 
 from .. import notation as nt
 from .errors import LIMITS, LatexError
+from .size import INDEX_SIZE, magnitude
 from .tokens import Token
 
 __all__ = ["Context", "Definition", "PositiveUnknown", "Parser", "RELATIONS", "INDEX_LETTERS", "index_symbol"]
@@ -373,9 +374,7 @@ class Parser:
         if self.at("^", "char"):
             caret = self.advance()
             exponent = self.parse_arg("an exponent")
-            if exponent.is_Number and abs(exponent) > LIMITS["exponent"]:
-                raise self.error(f"the exponent e^{{{exponent}}} is too large; "
-                                 f"|exponent| must be at most {LIMITS['exponent']}", caret)
+            self.bound_exponent(exponent, "e^{...}", caret)
             return sp.exp(exponent)
         return sp.E
 
@@ -608,9 +607,8 @@ class Parser:
             raise self.error(f"expected the argument of {tok.text}, found {describe(arg_tok)}", arg_tok)
         with self.nested():
             arg = self.parse_factor()
-        if fn is sp.exp and arg.is_Number and abs(arg) > LIMITS["exponent"]:
-            raise self.error(f"the exponent \\exp({arg}) is too large; |exponent| must be at most "
-                             f"{LIMITS['exponent']}", arg_tok)
+        if fn is sp.exp:
+            self.bound_exponent(arg, "\\exp(...)", arg_tok)
         if fn is sp.log and arg.is_zero:
             raise self.error("the logarithm of zero", arg_tok)
         return fn(arg)
@@ -759,7 +757,17 @@ class Parser:
             return sp.Rational(int(whole + frac), 10 ** len(frac))
         return sp.Integer(int(text))
 
+    def bound_exponent(self, exponent, where, tok):
+        """Refuse an exponent that could exceed ``LIMITS["exponent"]`` (see :mod:`.size`)."""
+        bound = magnitude(exponent)
+        if bound > LIMITS["exponent"]:
+            size = "beyond any float" if bound == float("inf") else f"as large as {bound:.3g}"
+            raise self.error(f"the exponent of {where} is too large: it could be {size}; |exponent| must be at most "
+                             f"{LIMITS['exponent']} (indices and n counted as {INDEX_SIZE:g})", tok)
+
     def power(self, base, exponent, caret):
+        if not exponent.is_Number:
+            self.bound_exponent(exponent, "a power", caret)
         if exponent.is_Number:
             if abs(exponent) > LIMITS["exponent"]:
                 raise self.error(f"the exponent {_short(exponent)} is too large; |exponent| must be at most "

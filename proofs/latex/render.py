@@ -88,19 +88,28 @@ def _count(steps):
 
 def totals(reports):
     """The counts of all reports together, with their errors and notes."""
-    out = {"steps": 0, PROVED: 0, PROVED_UNDER: 0, REFUTED: 0, UNDECIDED: 0, "errors": 0, "notes": 0}
+    out = {"steps": 0, PROVED: 0, PROVED_UNDER: 0, REFUTED: 0, UNDECIDED: 0, "errors": 0, "notes": 0,
+           "blocks_read": 0, "blocks_unread": 0}
     for r in reports:
         for key, value in r.counts().items():
             out[key] += value
         out["errors"] += len(r.errors)
         out["notes"] += len(r.notes)
+        out["blocks_read"] += r.blocks_read
+        out["blocks_unread"] += r.blocks_unread
     return out
 
 
 def summary_line(counts):
-    """``N steps: P proved, U proved under hypotheses, R refuted, D undecided``."""
-    return (f"{counts['steps']} steps: {counts[PROVED]} proved, {counts[PROVED_UNDER]} proved under "
+    """``N steps: P proved, U proved under hypotheses, R refuted, D undecided``.
+
+    With block counts (from :func:`totals`) it adds ``; B blocks read, X not read``.
+    """
+    line = (f"{counts['steps']} steps: {counts[PROVED]} proved, {counts[PROVED_UNDER]} proved under "
             f"hypotheses, {counts[REFUTED]} refuted, {counts[UNDECIDED]} undecided")
+    if "blocks_read" in counts:
+        line += f"; {counts['blocks_read']} blocks read, {counts['blocks_unread']} not read"
+    return line
 
 
 def _step_json(step):
@@ -148,6 +157,8 @@ def _file_json(report):
         "chains": chains,
         "notes": [{"line": n.line, "column": n.column, "message": n.message} for n in report.notes],
         "errors": [{"line": e.line, "column": e.column, "message": e.message} for e in report.errors],
+        "blocks_read": report.blocks_read,
+        "blocks_unread": report.blocks_unread,
         "exit_code": report.exit_code,
     }
 
@@ -157,6 +168,7 @@ def to_json(reports, exit_code):
     counts = totals(reports)
     summary = {"steps": counts["steps"], "proved": counts[PROVED], "proved_under": counts[PROVED_UNDER],
                "refuted": counts[REFUTED], "undecided": counts[UNDECIDED], "errors": counts["errors"],
-               "notes": counts["notes"]}
+               "notes": counts["notes"], "blocks_read": counts["blocks_read"],
+               "blocks_unread": counts["blocks_unread"]}
     return json.dumps({"files": [_file_json(r) for r in reports], "summary": summary,
                        "exit_code": exit_code}, ensure_ascii=False, indent=1)

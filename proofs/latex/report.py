@@ -9,21 +9,36 @@ counterexample found.  Nothing here decides a step.
 
 from __future__ import annotations
 
+import gc
+import os
 import signal
 import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Optional
+
+try:
+    import resource
+except ImportError:  # not on every platform; then chains run without a memory limit
+    resource = None
 
 from ..prover import check_derivation
 from ..verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED, Counterexample, Verdict, worst
 from .chains import ChainSource, read_file
+from .errors import LatexError
 
-__all__ = ["StepReport", "ChainReport", "FileReport", "check_file", "N_VALUES", "TIME_LIMIT"]
+__all__ = ["StepReport", "ChainReport", "FileReport", "check_file", "check_chain", "bounded_memory",
+           "N_VALUES", "TIME_LIMIT", "FILE_TIME_LIMIT", "MEMORY_LIMIT"]
 
 #: The numbers of classes every chain is checked for: general n, then 2, 3, 4.
 N_VALUES = (None, 2, 3, 4)
 #: Seconds allowed for one chain before its unfinished steps are left undecided.
 TIME_LIMIT = 60.0
+#: Seconds allowed for a whole file; the chains not checked by then are undecided.
+FILE_TIME_LIMIT = 300.0
+#: Bytes of address space one chain may add while it is checked (1 GiB).
+MEMORY_LIMIT = 1 << 30
 
 
 @dataclass
@@ -70,6 +85,8 @@ class FileReport:
     chains: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    blocks_read: int = 0
+    blocks_unread: int = 0
 
     def steps(self):
         return [s for c in self.chains for s in c.steps]
@@ -90,32 +107,72 @@ class FileReport:
         return 0 if all(s.verdict.ok for s in self.steps()) else 1
 
 
-class _OutOfTime(Exception):
-    pass
+class _OutOfTime(BaseException):
+    """The alarm of :class:`_deadline`; a BaseException, so that no ``except Exception`` swallows it."""
 
 
-def check_file(path, n_values=N_VALUES, assume_lecture=True, time_limit=TIME_LIMIT, seed=0) -> FileReport:
+def check_file(path, n_values=N_VALUES, assume_lecture=True, time_limit=TIME_LIMIT, seed=0,
+               file_time_limit=FILE_TIME_LIMIT, memory_limit=MEMORY_LIMIT) -> FileReport:
     """Read the file at ``path`` and check each of its chains; never raises on bad input.
 
     ``n_values`` are passed to :func:`proofs.prover.check_derivation`;
     ``assume_lecture`` adds the lecture's standing hypothesis sum_j y_j = 1 to
-    every chain; ``time_limit`` (seconds per chain, main thread only) leaves a
-    chain that takes longer undecided.
+    every chain.  Limits (main thread only for the times): ``time_limit``
+    seconds per chain and ``file_time_limit`` seconds for the whole file, after
+    which the chains not yet finished are undecided; ``memory_limit`` bytes of
+    address space per chain (``None`` or 0: no limit), beyond which the chain
+    is undecided.  Each undecided chain's message names the limit it reached.
     """
-    reading = read_file(path, assume_lecture=assume_lecture)
-    report = FileReport(reading.path, notes=list(reading.notes), errors=list(reading.errors))
+    started = time.monotonic()
+    try:
+        with _deadline(file_time_limit):
+            reading = read_file(path, assume_lecture=assume_lecture)
+    except _OutOfTime:
+        return FileReport(str(path), errors=[LatexError(
+            f"reading the file took longer than the file time limit of {file_time_limit:g} s "
+            "(--file-time-limit)", str(path))])
+    report = FileReport(reading.path, notes=list(reading.notes), errors=list(reading.errors),
+                        blocks_read=reading.blocks_read, blocks_unread=reading.blocks_unread)
+    if not reading.chains and not reading.errors:
+        report.errors.append(LatexError(
+            "nothing to check: no chain of relations (=, <, >, \\le, \\ge) was read; a derivation goes in "
+            "$$...$$, \\[...\\] or an align or equation environment", reading.path))
     for derivation, source in reading.chains:
-        report.chains.append(check_chain(derivation, source, n_values, time_limit, seed))
+        left = None if not file_time_limit else file_time_limit - (time.monotonic() - started)
+        if left is not None and left <= 0:
+            report.chains.append(_undecided(derivation, source, "not checked: the file time limit of "
+                                            f"{file_time_limit:g} s was reached (--file-time-limit)"))
+            continue
+        limit, which = time_limit, f"the time limit of {time_limit:g} s per chain (--time-limit)"
+        if left is not None and (not time_limit or left < time_limit):
+            limit, which = left, f"the file time limit of {file_time_limit:g} s (--file-time-limit)"
+        report.chains.append(check_chain(derivation, source, n_values, limit, seed,
+                                         memory_limit=memory_limit, limit_name=which))
     return report
 
 
-def check_chain(derivation, source: ChainSource, n_values=N_VALUES, time_limit=TIME_LIMIT, seed=0) -> ChainReport:
-    """One chain through the step checker, its parts merged into one verdict per step."""
+def check_chain(derivation, source: ChainSource, n_values=N_VALUES, time_limit=TIME_LIMIT, seed=0,
+                memory_limit=MEMORY_LIMIT, limit_name=None) -> ChainReport:
+    """One chain through the step checker, its parts merged into one verdict per step.
+
+    The chain is checked under ``time_limit`` seconds and ``memory_limit``
+    bytes of address space more than the process uses when it starts (see
+    :func:`memory_limit`); a chain that exceeds either is undecided, and its
+    message names the limit.
+    """
+    which = limit_name or f"the time limit of {time_limit:g} s per chain (--time-limit)"
     try:
-        with _deadline(time_limit):
+        with _deadline(time_limit), bounded_memory(memory_limit):
             parts = check_derivation(derivation, n_values, seed=seed)
     except _OutOfTime:
-        return _undecided(derivation, source, f"not finished within the time limit of {time_limit:g} s")
+        return _undecided(derivation, source, f"not finished within {which}")
+    except MemoryError:
+        gc.collect()
+        return _undecided(derivation, source, "not finished within the memory limit of "
+                          f"{_size_text(memory_limit)} per chain (--memory-limit)")
+    except RecursionError:
+        return _undecided(derivation, source, "the checker gave up: the expressions are nested too deeply; "
+                          "split the step into smaller ones")
     except Exception as exc:  # noqa: BLE001 -- any failure deep in SymPy on untrusted input
         # A formula can reach corners of SymPy that fail; the chain is then
         # left undecided, with the reason, instead of stopping the whole run.
@@ -129,6 +186,54 @@ def check_chain(derivation, source: ChainSource, n_values=N_VALUES, time_limit=T
         steps.append(StepReport(k, where.line, where.column, where.relation, where.lhs, where.rhs,
                                 exprs[k - 1], exprs[k], verdict, cx, results))
     return ChainReport(derivation, source, steps, parts)
+
+
+def _size_text(size):
+    """``1 GiB``, ``512 MiB``: a byte count as people write it."""
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if size >= scale:
+            value = size / scale
+            return f"{value:g} {unit}" if value != int(value) else f"{int(value)} {unit}"
+    return f"{size} bytes"
+
+
+def _address_space():
+    """The bytes of address space the process uses now (from /proc/self/statm), or None."""
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            pages = int(handle.read().split()[0])
+        return pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+@contextmanager
+def bounded_memory(limit):
+    """Allow at most ``limit`` more bytes of address space inside the ``with`` block.
+
+    Sets ``RLIMIT_AS`` to the current use plus ``limit`` (never above a limit
+    already in force) and restores it afterwards; an allocation beyond it
+    raises ``MemoryError``.  Where the address space cannot be read or limited
+    (no /proc, no ``resource``), the block runs without a limit.
+    """
+    current = _address_space() if limit else None
+    if resource is None or current is None:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    want = current + int(limit)
+    for bound in (soft, hard):
+        if bound != resource.RLIM_INFINITY:
+            want = min(want, bound)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+    except (ValueError, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def _undecided(derivation, source, detail):

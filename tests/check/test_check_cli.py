@@ -30,7 +30,7 @@ def test_refuted_step_in_compiler_form(capsys):
     assert out[2].startswith(r"    right: -\sum_{j=1}^n y_j \frac{\sum_{l=1}^n e^{z_l^{(L)}}")
     assert out[3].startswith("    counterexample: n = 2: z_1 = ")
     assert "left side = " in out[3] and "right side = " in out[3]
-    assert out[-1] == "16 steps: 11 proved, 1 proved under hypotheses, 4 refuted, 0 undecided"
+    assert out[-1] == "16 steps: 11 proved, 1 proved under hypotheses, 4 refuted, 0 undecided; 1 blocks read, 0 not read"
 
 
 def test_every_refuted_step_of_lemma4_version_1_is_listed(capsys):
@@ -47,14 +47,14 @@ def test_correct_version_exits_0(capsys):
     assert code == 0 and err == []
     assert out == [f"{path}:13:114: proved-under:sum-y-1: step 15 of Лемма 4, версия 3: "
                    r"-y_i + a_i^{(L)} \sum_{j=1}^n y_j = -y_i + a_i^{(L)}",
-                   "16 steps: 15 proved, 1 proved under hypotheses, 0 refuted, 0 undecided"]
+                   "16 steps: 15 proved, 1 proved under hypotheses, 0 refuted, 0 undecided; 1 blocks read, 0 not read"]
 
 
 def test_no_assume_lecture_refutes_the_last_step(capsys):
     code, out, _ = _run(capsys, "--no-assume-lecture", FIXTURES / "lemma4_v3.md")
     assert code == 1
     assert ": refuted: step 15 of Лемма 4, версия 3: " in out[0]
-    assert out[-1] == "16 steps: 15 proved, 0 proved under hypotheses, 1 refuted, 0 undecided"
+    assert out[-1] == "16 steps: 15 proved, 0 proved under hypotheses, 1 refuted, 0 undecided; 1 blocks read, 0 not read"
 
 
 def test_verbose_shows_proved_steps_and_chain_summaries(capsys):
@@ -70,7 +70,7 @@ def test_verbose_shows_proved_steps_and_chain_summaries(capsys):
 def test_several_files_one_summary(capsys):
     code, out, _ = _run(capsys, FIXTURES / "lemma2.md", FIXTURES / "lemma3.md")
     assert code == 0
-    assert out == ["21 steps: 21 proved, 0 proved under hypotheses, 0 refuted, 0 undecided"]
+    assert out == ["21 steps: 21 proved, 0 proved under hypotheses, 0 refuted, 0 undecided; 6 blocks read, 0 not read"]
 
 
 def test_json_is_one_object(capsys):
@@ -78,7 +78,7 @@ def test_json_is_one_object(capsys):
     data = json.loads("\n".join(out))
     assert code == 1 and data["exit_code"] == 1
     assert data["summary"] == {"steps": 16, "proved": 13, "proved_under": 1, "refuted": 2, "undecided": 0,
-                               "errors": 0, "notes": 0}
+                               "errors": 0, "notes": 0, "blocks_read": 1, "blocks_unread": 0}
     (chain,) = data["files"][0]["chains"]
     assert chain["title"] == "Лемма 4, версия 2" and chain["hypotheses"] == ["sum-y-1"]
     step4 = chain["steps"][3]
@@ -94,7 +94,7 @@ def test_unreadable_formula_is_one_line_on_stderr_and_exit_2(capsys, tmp_path):
     code, out, err = _run(capsys, path)
     assert code == 2
     assert err == [f"{path}:2:17: error: this '{{' is never closed; expected '}}'"]
-    assert out[-2:] == ["1 steps: 1 proved, 0 proved under hypotheses, 0 refuted, 0 undecided",
+    assert out[-2:] == ["1 steps: 1 proved, 0 proved under hypotheses, 0 refuted, 0 undecided; 1 blocks read, 1 not read",
                         "1 unreadable: a file or a formula (see the errors on stderr)"]
 
 
