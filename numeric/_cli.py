@@ -1,8 +1,27 @@
 """Command-line plumbing shared by ``numeric.gradcheck`` and ``numeric.train``."""
 
 import argparse
+import os
+import sys
 
-__all__ = ["OneLineParser", "layer_sizes"]
+__all__ = ["OneLineParser", "layer_sizes", "run"]
+
+
+def run(main, argv=None):
+    """Call ``main(argv)`` and return its exit status; Ctrl-C gives 130, a closed pipe 1, quietly.
+
+    Ctrl-C prints one line (``interrupted``) on stderr and no traceback; when
+    the reader of stdout has gone (``| head``), stdout is pointed at
+    /dev/null so that Python's final flush cannot complain either.
+    """
+    try:
+        return main(argv)
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 class OneLineParser(argparse.ArgumentParser):

@@ -16,7 +16,7 @@ import numpy as np
 
 from .digits import DemoDependencyError, get_dataset
 from .experiments import train_digits
-from ._cli import OneLineParser, layer_sizes
+from ._cli import OneLineParser, layer_sizes, run
 from .persist import load_network, save_network
 
 
@@ -59,7 +59,11 @@ def build_parser():
 
 
 def main(argv=None):
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status (130 on Ctrl-C, 1 when stdout is closed)."""
+    return run(_main, argv)
+
+
+def _main(argv):
     args = build_parser().parse_args(argv)
     try:
         if args.load:

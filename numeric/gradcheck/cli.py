@@ -1,6 +1,6 @@
 """``python -m numeric.gradcheck``: check backprop of a random network and print the report.
 
-Exit status: 0 when the gradients agree, 1 on a mismatch, 2 on bad arguments.
+Exit status: 0 when the gradients agree, 1 on a mismatch, 2 on bad arguments, 130 on Ctrl-C.
 """
 
 import argparse
@@ -10,12 +10,12 @@ import numpy as np
 
 from ..activations import ACTIVATIONS
 from ..costs import COSTS
-from ..fd import SCHEMES
+from ..fd import METHODS
 from ..network import Network
 from .breakage import BREAKAGES, break_backprop, default_entry_target
 from .core import MODES, check_network
 from .report import format_report
-from .._cli import OneLineParser, layer_sizes
+from .._cli import OneLineParser, layer_sizes, run
 
 
 def _positive(text):
@@ -42,8 +42,9 @@ def build_parser():
     p.add_argument("--cost", choices=sorted(COSTS), default="cross_entropy",
                    help="cross_entropy: softmax output; quadratic: sigmoid output "
                         "(default cross_entropy)")
-    p.add_argument("--method", choices=sorted(SCHEMES), default="central",
-                   help="finite-difference scheme (default central)")
+    p.add_argument("--method", choices=list(METHODS), default="auto",
+                   help="finite-difference scheme; auto is the complex step, since the "
+                        "network is analytic (default auto)")
     p.add_argument("--mode", choices=list(MODES), default="full",
                    help="full: every parameter; sample: --samples random entries; fast: one "
                         "random direction per parameter array (default full)")
@@ -58,7 +59,11 @@ def build_parser():
 
 
 def main(argv=None):
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status (130 on Ctrl-C, 1 when stdout is closed)."""
+    return run(_main, argv)
+
+
+def _main(argv):
     args = build_parser().parse_args(argv)
     try:
         rng = np.random.default_rng(args.seed)
