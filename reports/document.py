@@ -2,8 +2,8 @@
 
 A handout is a :class:`Document`: a title and a list of blocks (headings,
 paragraphs, display formulas, derivation steps, tables, figures).  Inline
-content is a tuple of :class:`Text`, :class:`Math`, :class:`Strong` and
-:class:`Verdict` pieces.  Formulas are stored already printed by
+content is a tuple of :class:`Text`, :class:`Math`, :class:`Strong`,
+:class:`Mark` and :class:`Link` pieces.  Formulas are stored already printed by
 :mod:`reports.latex`; words are stored already translated.  The writers only
 lay the blocks out, so the two formats cannot say different things.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 __all__ = [
-    "Text", "Math", "Strong", "Mark", "Heading", "Paragraph", "Display", "Items",
+    "Text", "Math", "Strong", "Mark", "Link", "Heading", "Paragraph", "Display", "Items",
     "StepRow", "Steps", "Table", "Figure", "Document", "inline", "VERDICT_KINDS",
 ]
 
@@ -56,6 +56,14 @@ class Mark:
     def __post_init__(self):
         if self.kind not in VERDICT_KINDS:
             raise ValueError(f"verdict kind must be one of {VERDICT_KINDS}, got {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Link:
+    """Words that lead to the heading whose ``anchor`` is given (a cross-reference)."""
+
+    text: str
+    anchor: str
 
 
 def inline(*pieces):

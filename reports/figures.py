@@ -30,8 +30,9 @@ def _m(expr):
     return "$%s$" % lecture_latex(expr)
 
 
-def _fmt(value, digits=2):
-    return f"{float(value):.{digits}f}"
+def _fmt(value, digits=2, mark="."):
+    """A number to ``digits`` decimals with the language's decimal mark."""
+    return f"{float(value):.{digits}f}".replace(".", mark)
 
 
 def cost_blocks(cat, rows=None, curve=None):
@@ -45,8 +46,9 @@ def cost_blocks(cat, rows=None, curve=None):
                            evaluate=False), evaluate=False)
     header = ((Math(lecture_latex(a[1])),), (Math(lecture_latex(a2)),), (Math(lecture_latex(a3)),),
               (Math(lecture_latex(cost)),))
-    body = tuple(((Text(_fmt(r.a1, 1)),), (Text(_fmt(r.a2)),), (Text(_fmt(r.a3)),), (Text(_fmt(r.cost)),))
-                 for r in rows)
+    mark = cat.word("decimal.mark")
+    body = tuple(((Text(_fmt(r.a1, 1, mark)),), (Text(_fmt(r.a2, 2, mark)),), (Text(_fmt(r.a3, 2, mark)),),
+                  (Text(_fmt(r.cost, 2, mark)),)) for r in rows)
     best = min(range(len(rows)), key=lambda q: float(rows[q].cost))
     target = sp.Eq(sp.Symbol("vec_y"), sp.Tuple(*TARGET), evaluate=False)
     intro = Paragraph(fill(cat.word("table.intro")) + (Text(" "), Math(lecture_latex(target)), Text(".")))

@@ -12,7 +12,8 @@ import re
 
 import sympy as sp
 
-from proofs.notation import C, a, a_prev, b, delta, i, j, l, n, sigma, w, y, z
+from proofs.notation import (CC, DATASET_CE, SIGMOID_QUADRATIC, C, a, a_prev, b, delta, frac, i, j, l, n, sigma,
+                             sum_all, t_range, w, y, z)
 
 from .document import Math, Text
 from .latex import lecture_latex
@@ -95,6 +96,25 @@ MATH = {
     "dCC/db_i": sp.Derivative(sp.Symbol("CC"), b[i], evaluate=False),
     "dCC/dw_ji": sp.Derivative(sp.Symbol("CC"), w[j, i], evaluate=False),
     "y_1": _y1, "a_1_3": _a1,
+    # The definitions and the errata.
+    "z_j": z[j], "x": sp.Symbol("x"), "t_j": t_range[j], "sigma": sp.Symbol("sigma"), "m>=1": _ge(sp.Symbol("m"), 1),
+    "a_j=softmax": sp.Eq(a[j], frac(sp.exp(z[j]), sum_all(sp.exp(z[l]), l)), evaluate=False),
+    "C=ce": sp.Eq(C, -sum_all(y[j] * sp.log(a[j]), j), evaluate=False),
+    "0<=y_j<=1": sp.And(sp.LessThan(0, y[j], evaluate=False), sp.LessThan(y[j], 1, evaluate=False), evaluate=False),
+    "CC=mean": sp.Eq(CC, DATASET_CE.cost(n), evaluate=False),
+    "C=quad": sp.Eq(C, SIGMOID_QUADRATIC.cost(n), evaluate=False),
+    "a_j=sigma": sp.Eq(a[j], sigma(z[j]), evaluate=False),
+    "sigma(u)": (sp.Eq(sp.Function("sigma")(_u), frac(1, 1 + sp.exp(-_u)), evaluate=False), {"sigmoid": False}),
+    "delta_i=dC/dz_i": sp.Eq(delta[i], sp.Derivative(C, z[i], evaluate=False), evaluate=False),
+    "delta_ij": sp.KroneckerDelta(i, j),
+    "da_j/dz_i=jac": sp.Eq(sp.Derivative(a[j], z[i], evaluate=False),
+                           a[j] * sp.KroneckerDelta(i, j) - a[i] * a[j], evaluate=False),
+    "a_j=1/(1+t_j)": sp.Eq(a[j], frac(1, 1 + t_range[j]), evaluate=False),
+    "a_j=t_j_y_j": sp.Eq(a[j], t_range[j] * y[j], evaluate=False),
+    "t_j>0": _lt(0, t_range[j]).reversed,
+    "n>=1": _ge(n, 1), "a_prev_j": a_prev[j], "L-1": sp.Symbol("L") - 1, "l": l, "z": sp.Symbol("vec_z"), "y": _vec_y,
+    "a_2=": sp.Eq(a[2], sp.Mul(sp.Rational(2, 3), 1 - a[1], evaluate=False), evaluate=False),
+    "a_3=": sp.Eq(a[3], sp.Mul(sp.Rational(1, 3), 1 - a[1], evaluate=False), evaluate=False), "y_j(x)": y[j, sp.Symbol("x")], "a_j(x)": a[j, sp.Symbol("x")],
 }
 """Every placeholder the catalogs may use, by name."""
 
@@ -121,7 +141,10 @@ def fill(text, values=None):
             raise ValueError(f"unknown formula placeholder {{{key}}} in {text!r}")
         if match.start() > position:
             pieces.append(Text(text[position:match.start()]))
-        pieces.append(Math(lecture_latex(MATH[key])))
+        value = MATH[key]
+        # An entry is an expression, or (expression, printer settings) where one needs its own.
+        expr, settings = value if isinstance(value, tuple) and isinstance(value[-1], dict) else (value, {})
+        pieces.append(Math(lecture_latex(expr, **settings)))
         position = match.end()
     if position < len(text):
         pieces.append(Text(text[position:]))

@@ -52,6 +52,7 @@ INDEXED_NAMES = {
 SYMBOL_NAMES = {
     "vec_a": r"\mathbf{a}^{(L)}",
     "vec_y": r"\mathbf{y}",
+    "vec_z": r"\mathbf{z}^{(L)}",
     "CC": r"\mathbb{C}",
     "V": r"\lvert V\rvert",
     "V_set": "V",
@@ -94,7 +95,9 @@ class LecturePrinter(LatexPrinter):
     * ``sum_except``: ``"short"`` prints :math:`\\sum_{j \\ne i}`, ``"substack"``
       prints the lecture's other form with the limits 1..n stacked;
     * ``cdot_derivatives``: put ``\\cdot`` between two adjacent fractions or
-      derivatives in a product, as the lecture does.
+      derivatives in a product, as the lecture does;
+    * ``sigmoid``: print ``1/(1 + e^{-x})`` as :math:`\\sigma(x)` (off where the
+      sigmoid itself is being defined).
     """
 
     _default_settings = dict(
@@ -102,6 +105,7 @@ class LecturePrinter(LatexPrinter):
         ln_notation=True,
         sum_except="short",
         cdot_derivatives=True,
+        sigmoid=True,
     )
 
     def __init__(self, settings=None):
@@ -215,7 +219,7 @@ class LecturePrinter(LatexPrinter):
     # --- arithmetic ----------------------------------------------------------------
 
     def _print_Pow(self, expr):
-        x = _is_sigmoid(expr)
+        x = _is_sigmoid(expr) if self._settings["sigmoid"] else None
         if x is not None:
             return r"\sigma\left(%s\right)" % self._print(x)
         if expr.exp.is_negative and expr.exp.is_Rational and expr.exp.q == 1:
@@ -286,7 +290,7 @@ class LecturePrinter(LatexPrinter):
                     numer.append(sp.Integer(factor.p))
                 denom.append(sp.Integer(factor.q))
             elif (isinstance(factor, sp.Pow) and factor.exp.is_Rational and factor.exp.is_negative
-                  and _is_sigmoid(factor) is None):
+                  and (not self._settings["sigmoid"] or _is_sigmoid(factor) is None)):
                 power = -factor.exp
                 denom.append(factor.base if power == 1 else sp.Pow(factor.base, power, evaluate=False))
             else:

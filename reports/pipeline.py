@@ -1,6 +1,7 @@
 """From the checker to documents: prove every claim once, then build each language.
 
-This is the only module that asks :mod:`proofs` for verdicts and
+This is the only module that asks :mod:`proofs` (and, through
+:mod:`reports.lecture`, its step checker) for verdicts and
 :mod:`reports.experiments` for the network's data; everything downstream
 works on plain results and data.
 """
@@ -45,9 +46,14 @@ def figure_set(data):
     })
 
 
-def documents(langs, n_max=8, includes=(), results=None, data=None, progress=None):
-    """``{lang: Document}``; the claims are proved once for all languages."""
+def documents(langs, n_max=8, includes=(), results=None, data=None, progress=None, edition="lecturer",
+              lecture=None):
+    """``{lang: Document}``; the claims and the lecture's own proofs are checked once for all languages."""
     results = claim_results(n_max, progress) if results is None else results
+    if lecture is None:
+        from .lecture import check_lecture
+
+        lecture = check_lecture(progress)
     if data is None:
         if progress is not None:
             progress("training the network for the figures")
@@ -59,4 +65,5 @@ def documents(langs, n_max=8, includes=(), results=None, data=None, progress=Non
 
         checked = [check_included(path) for path in includes]
         extra = (partial(included_blocks, paths=includes, reports=checked),)
-    return {lang: build_document(lang, results, figures, extra_blocks=extra) for lang in langs}
+    return {lang: build_document(lang, results, figures, extra_blocks=extra, edition=edition, lecture=lecture)
+            for lang in langs}

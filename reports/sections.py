@@ -16,20 +16,20 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-import sympy as sp
-
 from proofs.notation import n as n_symbol
 
-from .document import (Display, Document, Heading, Items, Mark, Math, Paragraph, StepRow, Steps, Strong,
-                       Text)
+from .counterexample import counterexample_pieces
+from .definitions import definitions_blocks
+from .document import Display, Document, Heading, Items, Mark, Math, Paragraph, StepRow, Steps, Strong, Text
+from .errata import claim_links, errata_blocks
 from .inline import fill
 from .lang import catalog
 from .latex import lecture_latex
 
-__all__ = ["build_document", "FigureSet", "RELATION_LATEX", "compact_ranges"]
+__all__ = ["build_document", "FigureSet", "RELATION_LATEX", "compact_ranges", "EDITIONS"]
 
-_COUNTEREXAMPLE_NAMES = {name: getattr(__import__("proofs.notation", fromlist=[name]), name)
-                         for name in ("a", "y", "z", "b", "w", "a_prev", "delta", "n", "i", "j", "k", "l")}
+EDITIONS = ("lecturer", "student")
+"""The lecturer's edition has everything; the student's leaves out the per-n verdicts and the numeric checks."""
 
 RELATION_LATEX = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">"}
 """How a step's relation is printed."""
@@ -81,38 +81,8 @@ def _verdict_pieces(verdict, cat):
     return pieces
 
 
-def _value_tex(value):
-    """A counterexample's name or value as a formula; text that is no formula is set as text."""
-    if isinstance(value, sp.Basic):
-        return lecture_latex(value)
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    if re.fullmatch(r"[-+]?\d+(\.\d+)?(e[-+]?\d+)?", text):
-        return f"{float(text):.6g}" if "." in text or "e" in text else text
-    try:
-        return lecture_latex(sp.sympify(text, locals=_COUNTEREXAMPLE_NAMES))
-    except (sp.SympifyError, SyntaxError, TypeError, ValueError):
-        return r"\text{%s}" % re.sub(r"[^\w .,=+-]", " ", text)
-
-
 def _counterexample(cx, cat):
-    """A counterexample in words and numbers: n, the values, both sides."""
-    pieces = [Strong(cat.word("counterexample"))]
-    if cx.n is not None:
-        pieces.append(Math(lecture_latex(sp.Eq(n_symbol, cx.n, evaluate=False))))
-        pieces.append(Text("; "))
-    for position, (name, value) in enumerate(cx.values.items()):
-        if position:
-            pieces.append(Text(", "))
-        pieces.append(Math(f"{_value_tex(name)} = {_value_tex(value)}"))
-    pieces.append(Text(f"; {cat.word('left')} "))
-    pieces.append(Math(_value_tex(cx.lhs)))
-    pieces.append(Text(f", {cat.word('right')} "))
-    pieces.append(Math(_value_tex(cx.rhs)))
-    return tuple(pieces)
+    return counterexample_pieces(cx, cat)
 
 
 def _steps(part, cat):
@@ -153,12 +123,12 @@ def _instances_line(instances, cat, lead):
     return tuple(pieces)
 
 
-def _part_blocks(derivation, results, cat):
+def _part_blocks(derivation, results, cat, edition="lecturer"):
     """A derivation: its title, note, the steps of one representative run, the other runs in a line."""
-    title = cat.lookup("PARTS", derivation.title)
+    title = cat.lookup("PARTS", derivation.id)
     blocks = [Heading(2, fill(title))]
     if derivation.note:
-        blocks.append(Paragraph(fill(cat.lookup("NOTES", derivation.note)), small=True))
+        blocks.append(Paragraph(fill(cat.lookup("NOTES", derivation.id)), small=True))
     general = [r for r in results if r.n is None]
     concrete = sorted((r for r in results if r.n is not None), key=lambda r: r.n)
     shown = general[0] if general else (concrete[0] if concrete else None)
@@ -171,7 +141,7 @@ def _part_blocks(derivation, results, cat):
     blocks.append(Paragraph(head + (Text(" "),) + _verdict_pieces(shown.verdict, cat), small=True))
     blocks.append(_steps(shown, cat))
     others = {r.n: r for r in concrete if r is not shown}
-    if others:
+    if others and edition == "lecturer":
         line = list(_instances_line({q: r.verdict for q, r in others.items()}, cat, "part.others"))
         failed = sorted({(s.index, str(s.verdict)) for r in others.values() for s in r.steps if not s.verdict.ok})
         if failed:
@@ -246,7 +216,7 @@ def _network_link(name):
     return r"	ext{%s}" % re.sub(r"[^A-Za-z]", " ", name)
 
 
-def _claim_blocks(number, result, cat, figures):
+def _claim_blocks(number, result, cat, figures, edition="lecturer", lecture=()):
     claim = result.claim
     title, text = cat.claim(claim.id)
     blocks = [Heading(1, (Text(f"{number}. "),) + fill(title), anchor=claim.id)]
@@ -263,26 +233,32 @@ def _claim_blocks(number, result, cat, figures):
         notes.append(Paragraph(fill(cat.word("general")), small=True))
     elif result.general is not None:
         notes.append(Paragraph(fill(cat.word("general.not")) + _verdict_pieces(result.general, cat), small=True))
-    if result.instances:
+    if result.instances and edition == "lecturer":
         lead = "instances" if result.general is not None else "instances.only"
         notes.append(Paragraph(_instances_line(result.instances, cat, lead), small=True))
     blocks.append(Paragraph(verdict))
     blocks += notes
-    by_title = {}
+    link = claim_links(claim.id, lecture, cat)
+    if link is not None:
+        blocks.append(link)
+    by_id = {}
     for part in result.parts:
-        by_title.setdefault(part.title, []).append(part)
+        by_id.setdefault(part.id, []).append(part)
     for derivation in claim.parts:
-        blocks += _part_blocks(derivation, by_title.get(derivation.title, []), cat)
+        blocks += _part_blocks(derivation, by_id.get(derivation.id, []), cat, edition)
+    if claim.parts and result.verdict.ok:
+        blocks.append(Paragraph((Text(cat.word("qed")),), small=True))
     if result.facts:
         blocks.append(Heading(2, (Text(cat.word("facts")),)))
         items = []
         for fact in result.facts:
-            item = fill(cat.lookup("FACTS", fact.title)) + (Text(": "),) + _verdict_pieces(fact.verdict, cat)
+            item = fill(cat.lookup("FACTS", fact.id)) + (Text(": "),) + _verdict_pieces(fact.verdict, cat)
             if fact.counterexample is not None:
                 item += (Text(". "),) + _counterexample(fact.counterexample, cat)
             items.append(item)
         blocks.append(Items(tuple(items)))
-    blocks.append(_numeric_line(result.numeric, cat))
+    if edition == "lecturer":
+        blocks.append(_numeric_line(result.numeric, cat))
     if figures is not None and claim.id in figures.after_claim:
         blocks += list(figures.after_claim[claim.id](cat))
     return blocks
@@ -295,13 +271,26 @@ def _legend(cat):
     return Items(tuple(items))
 
 
-def build_document(lang, results, figures: Optional[FigureSet] = None, extra_blocks=()):
-    """The handout in ``lang`` for ``results`` (claim results in the lecture's order)."""
+def build_document(lang, results, figures: Optional[FigureSet] = None, extra_blocks=(), edition="lecturer",
+                   lecture=None):
+    """The handout in ``lang`` for ``results`` (claim results in the lecture's order).
+
+    ``edition`` is one of :data:`EDITIONS`; ``lecture`` holds the lecture's own
+    proofs as checked by :func:`reports.lecture.check_lecture` (``None``: no
+    errata section).
+    """
+    if edition not in EDITIONS:
+        raise ValueError(f"unknown edition {edition!r}; known: {', '.join(EDITIONS)}")
     cat = catalog(lang)
+    lecture = tuple(lecture or ())
     blocks = [Paragraph(fill(cat.word("intro"))), _legend(cat)]
+    blocks += list(definitions_blocks(cat))
     for number, result in enumerate(results, 1):
-        blocks += _claim_blocks(number, result, cat, figures)
+        blocks += _claim_blocks(number, result, cat, figures, edition, lecture)
+    if lecture:
+        blocks += errata_blocks(cat, lecture, results)
     for make in extra_blocks:
         blocks += list(make(cat))
     blocks.append(Paragraph((Text(cat.word("end")),)))
-    return Document(lang=lang, title=cat.word("title"), subtitle=cat.word("subtitle"), blocks=tuple(blocks))
+    subtitle = cat.word("subtitle" if edition == "lecturer" else "subtitle.student")
+    return Document(lang=lang, title=cat.word("title"), subtitle=subtitle, blocks=tuple(blocks))

@@ -29,9 +29,10 @@ def _f(value):
     return "0" if text in ("-0", "") else text
 
 
-def _tick_label(value):
+def _tick_label(value, decimal="."):
+    """A tick label, with the language's decimal mark."""
     text = f"{value:.4g}"
-    return "0" if text == "-0" else text
+    return "0" if text == "-0" else text.replace(".", decimal)
 
 
 def _text(x, y, label, size=12, anchor="middle", extra=""):
@@ -39,7 +40,7 @@ def _text(x, y, label, size=12, anchor="middle", extra=""):
             f"{to_tspans(label, size)}</text>")
 
 
-def _line_plot(plot, ox, oy):
+def _line_plot(plot, ox, oy, decimal="."):
     x0, x1, y0, y1 = plot.bounds()
     width = CELL_WIDTH - _LEFT - _RIGHT
     height = CELL_HEIGHT - _TOP - _BOTTOM
@@ -59,7 +60,7 @@ def _line_plot(plot, ox, oy):
     for t in xticks:
         x = sx(t)
         out.append(f'<line x1="{_f(x)}" y1="{_f(top + height)}" x2="{_f(x)}" y2="{_f(top + height + 4)}" stroke="#333"/>')
-        out.append(_text(x, top + height + 17, _tick_label(t), 11))
+        out.append(_text(x, top + height + 17, _tick_label(t, decimal), 11))
     if plot.ylog:
         yticks = [10.0 ** e for e in range(math.ceil(y0), math.floor(y1) + 1)]
     else:
@@ -67,7 +68,7 @@ def _line_plot(plot, ox, oy):
     for t in yticks:
         y = sy(t)
         out.append(f'<line x1="{_f(left - 4)}" y1="{_f(y)}" x2="{_f(left + width)}" y2="{_f(y)}" stroke="#ddd"/>')
-        out.append(_text(left - 7, y + 4, _tick_label(t), 11, "end"))
+        out.append(_text(left - 7, y + 4, _tick_label(t, decimal), 11, "end"))
     out.append(f'<clipPath id="c{_f(ox)}_{_f(oy)}"><rect x="{_f(left)}" y="{_f(top)}" '
                f'width="{_f(width)}" height="{_f(height)}"/></clipPath>')
     for number, series in enumerate(plot.series):
@@ -112,7 +113,7 @@ def _line_plot(plot, ox, oy):
     return out
 
 
-def _digit_panel(panel, ox, oy):
+def _digit_panel(panel, ox, oy, decimal="."):
     out = []
     size = 8 * 15
     rows, cols = len(panel.image), len(panel.image[0])
@@ -136,7 +137,7 @@ def _digit_panel(panel, ox, oy):
     for t in (0.0, 0.5, 1.0):
         y = by + bh - t * bh
         out.append(f'<line x1="{_f(bx - 3)}" y1="{_f(y)}" x2="{_f(bx + bw)}" y2="{_f(y)}" stroke="#ddd"/>')
-        out.append(_text(bx - 6, y + 4, _tick_label(t), 10, "end"))
+        out.append(_text(bx - 6, y + 4, _tick_label(t, decimal), 10, "end"))
     for q, prob in enumerate(panel.probabilities):
         x = bx + q * slot + 0.15 * slot
         h = prob * bh
@@ -148,16 +149,16 @@ def _digit_panel(panel, ox, oy):
     return out
 
 
-def _cell(plot, ox, oy):
+def _cell(plot, ox, oy, decimal="."):
     if isinstance(plot, LinePlot):
-        return _line_plot(plot, ox, oy)
+        return _line_plot(plot, ox, oy, decimal)
     if isinstance(plot, DigitPanel):
-        return _digit_panel(plot, ox, oy)
+        return _digit_panel(plot, ox, oy, decimal)
     raise TypeError(f"cannot draw a {type(plot).__name__} as SVG")
 
 
-def render_svg(figure, title=""):
-    """The SVG document (a string) for a plot or a :class:`FigureGrid` of plots."""
+def render_svg(figure, title="", decimal="."):
+    """The SVG document (a string) for a plot or a :class:`FigureGrid` of plots; ``decimal`` is the decimal mark of the tick labels."""
     grid = figure if isinstance(figure, FigureGrid) else FigureGrid((figure,), 1)
     columns = min(grid.columns, len(grid.plots))
     rows = math.ceil(len(grid.plots) / columns)
@@ -165,7 +166,7 @@ def render_svg(figure, title=""):
     body = []
     for number, plot in enumerate(grid.plots):
         ox, oy = CELL_WIDTH * (number % columns), CELL_HEIGHT * (number // columns)
-        body += _cell(plot, ox, oy)
+        body += _cell(plot, ox, oy, decimal)
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}" font-family="{_FONT}">')
     label = f"<title>{escape(plain(title))}</title>" if title else ""

@@ -150,3 +150,20 @@ def to_tspans(label, size=12):
     if current:
         out.append(f'<tspan dy="{round(0.35 * size * current, 2):g}"></tspan>')
     return "".join(out)
+
+
+def plain_formula(label):
+    """The label as one line of plain text that keeps its scripts: ``a_i^(L) - y_i``.
+
+    For alt text and SVG titles, which cannot hold markup but must still
+    carry the formulas.
+    """
+    out, current = [], 0
+    for text, level, _ in runs(label):
+        if level != current and level != 0:
+            out.append("_" if level < current else "^")
+        elif level != current:
+            out.append(" " if text[:1].isalnum() else "")
+        out.append(text)
+        current = level
+    return "".join(out)

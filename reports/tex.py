@@ -11,12 +11,12 @@ ones a framed red or orange label that cannot be overlooked.
 
 from __future__ import annotations
 
-from .document import (Display, Document, Figure, Heading, Items, Mark, Math, Paragraph, Steps, Strong,
+from .document import (Display, Document, Figure, Heading, Items, Link, Mark, Math, Paragraph, Steps, Strong,
                        Table, Text)
 from .pgfplots import PREAMBLE as PGF_PREAMBLE
 from .pgfplots import render_pgfplots
 
-__all__ = ["render_tex", "escape_tex"]
+__all__ = ["render_tex", "escape_tex", "FONTS", "KEEP", "repeat_signs"]
 
 _ESCAPES = {
     "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
@@ -28,8 +28,50 @@ _ESCAPES = {
 # outline fonts in every TeX distribution; Russian needs T2A for Cyrillic.
 _BABEL = {"ru": ("T2A", "russian"), "en": ("OT1", "english")}
 
+FONTS = r"""%% Debian's cm-super-minimal holds the Type 1 Computer Modern fonts for Cyrillic (T2A) and the
+%% text companion (TS1) in their 10 pt design size only; every size is scaled from it, so that no
+%% bitmap (Type 3) font is made.  The full cm-super has the same fonts, so this works with it too.
+\makeatletter\input{t2aenc.def}\makeatother
+\DeclareFontFamily{T2A}{cmr}{\hyphenchar\font=45 }
+\DeclareFontShape{T2A}{cmr}{m}{n}{<->larm1000}{}
+\DeclareFontShape{T2A}{cmr}{m}{it}{<->lati1000}{}
+\DeclareFontShape{T2A}{cmr}{m}{sl}{<->lasl1000}{}
+\DeclareFontShape{T2A}{cmr}{m}{sc}{<->lacc1000}{}
+\DeclareFontShape{T2A}{cmr}{bx}{n}{<->labx1000}{}
+\DeclareFontShape{T2A}{cmr}{bx}{it}{<->labi1000}{}
+\DeclareFontShape{T2A}{cmr}{bx}{sl}{<->laso1000}{}
+\DeclareFontShape{T2A}{cmr}{b}{n}{<->ssub * cmr/bx/n}{}
+\DeclareFontFamily{T2A}{cmss}{\hyphenchar\font=45 }
+\DeclareFontShape{T2A}{cmss}{m}{n}{<->lass1000}{}
+\DeclareFontShape{T2A}{cmss}{m}{it}{<->lasi1000}{}
+\DeclareFontShape{T2A}{cmss}{m}{sl}{<->lasi1000}{}
+\DeclareFontShape{T2A}{cmss}{bx}{n}{<->lasx1000}{}
+\DeclareFontShape{T2A}{cmss}{b}{n}{<->ssub * cmss/bx/n}{}
+\DeclareFontFamily{TS1}{cmr}{\hyphenchar\font=-1 }
+\DeclareFontShape{TS1}{cmr}{m}{n}{<->tcrm1000}{}
+\DeclareFontShape{TS1}{cmr}{m}{it}{<->tcti1000}{}
+\DeclareFontShape{TS1}{cmr}{bx}{n}{<->tcbx1000}{}
+\DeclareFontShape{TS1}{cmr}{b}{n}{<->ssub * cmr/bx/n}{}
+\DeclareFontFamily{TS1}{cmss}{\hyphenchar\font=-1 }
+\DeclareFontShape{TS1}{cmss}{m}{n}{<->tcss1000}{}
+\DeclareFontShape{TS1}{cmss}{bx}{n}{<->tcsx1000}{}
+\DeclareFontShape{TS1}{cmss}{b}{n}{<->ssub * cmss/bx/n}{}
+"""
+"""Font shapes that need no bitmap font, declared before ``fontenc`` loads its own."""
+
+KEEP = r"""\makeatletter
+%% \keepspace{h}: start a new page unless h of room is left on this one (as needspace.sty does).
+\newcommand{\keepspace}[1]{\par\penalty-100\begingroup\setlength{\dimen@}{#1}%%
+  \dimen@ii\pagegoal\advance\dimen@ii-\pagetotal
+  \ifdim\dimen@>\dimen@ii\ifdim\dimen@ii>\z@\vfil\fi\break\fi\endgroup}
+%% \hm{+}: a binary sign that, at a line break, is repeated at the start of the next line.
+\newcommand{\hm}[1]{#1\nobreak\discretionary{}{\hbox{$\m@th#1$}}{}}
+\makeatother
+"""
+"""Page and line breaking helpers shared by the handouts and the slides."""
+
 _PREAMBLE = r"""\documentclass[a4paper,11pt]{article}
-\usepackage[%(encoding)s]{fontenc}
+%(fonts)s\usepackage[%(encoding)s]{fontenc}
 \usepackage[utf8]{inputenc}
 \usepackage[%(babel)s]{babel}
 \usepackage[margin=2cm]{geometry}
@@ -37,7 +79,8 @@ _PREAMBLE = r"""\documentclass[a4paper,11pt]{article}
 \usepackage{array,longtable,booktabs}
 \usepackage[table]{xcolor}
 %(pgf)s
-\allowdisplaybreaks
+%(decimal)s\usepackage[hidelinks]{hyperref}
+%(keep)s\allowdisplaybreaks
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{0.5ex plus 0.2ex}
 \definecolor{verdictok}{HTML}{1A7F37}
@@ -53,6 +96,10 @@ _PREAMBLE = r"""\documentclass[a4paper,11pt]{article}
 \author{\parbox{0.9\linewidth}{\centering %(subtitle)s}}
 \date{}
 """
+
+DECIMAL_COMMA = r"""\pgfplotsset{/pgf/number format/use comma}
+"""
+"""Plot ticks with a decimal comma, as Russian writes numbers."""
 
 _MARK_MACROS = {"proved": "markproved", "proved-under": "markprovedunder", "refuted": "markrefuted",
                 "undecided": "markundecided"}
@@ -74,24 +121,65 @@ def _inline(pieces, display=False):
             out.append("$%s%s$" % (r"\displaystyle " if display else "", piece.latex))
         elif isinstance(piece, Mark):
             out.append(r"\%s{%s}" % (_MARK_MACROS[piece.kind], escape_tex(piece.label)))
+        elif isinstance(piece, Link):
+            out.append(r"\hyperref[%s]{%s}" % (label(piece.anchor), escape_tex(piece.text)))
         else:
             raise TypeError(f"cannot write {type(piece).__name__} inline in LaTeX")
     return "".join(out)
 
 
-def _steps(block):
-    lines = [r"\begin{longtable}{@{}F@{\hspace{0.03\linewidth}}R@{}}"]
+def label(anchor):
+    """The LaTeX label of a heading's anchor."""
+    return "sec:" + anchor
+
+
+def repeat_signs(formula):
+    """``formula`` with its top-level ``+``, ``-`` and ``=`` written ``\\hm{+}``: at a line break the sign
+    is repeated at the start of the next line, as Russian typesetting requires."""
+    out, depth, position = [], 0, 0
+    while position < len(formula):
+        ch = formula[position]
+        if ch == "\\" and formula.startswith(("\\left", "\\right"), position):
+            word = "\\left" if formula.startswith("\\left", position) else "\\right"
+            depth += 1 if word == "\\left" else -1
+            out.append(word)
+            position += len(word)
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        if depth == 0 and ch in "+-=" and formula[position - 1:position] == " " and formula[position + 1:position + 2] == " ":
+            out.append(r"\hm{%s}" % ch)
+        else:
+            out.append(ch)
+        position += 1
+    return "".join(out)
+
+
+def _steps(block, repeat=False):
+    rows = []
     if block.start:
         # The start has no justification, so it may use the whole line.
-        lines.append(r"\multicolumn{2}{@{}>{\raggedright\arraybackslash}p{\linewidth}@{}}{$\displaystyle %s$} \\[0.6ex]"
-                     % block.start)
+        rows.append([r"\multicolumn{2}{@{}>{\raggedright\arraybackslash}p{\linewidth}@{}}{$\displaystyle %s$}"
+                     % block.start])
     for row in block.rows:
-        reason = r"(%d)~%s\quad %s" % (row.number, _inline(row.reason), _inline((row.mark,)))
+        reason = r"(%d)~%s%s" % (row.number, _inline(row.reason) + r"\quad " if row.reason else "", _inline((row.mark,)))
         if row.under:
             reason += " " + _inline(row.under)
-        lines.append(r"$\displaystyle {} %s %s$ & %s \\[0.6ex]" % (row.relation, row.formula, reason))
+        formula = repeat_signs(row.formula) if repeat else row.formula
+        cells = [r"$\displaystyle {} %s %s$ & %s" % (row.relation, formula, reason)]
         if row.detail:
-            lines.append(r"\multicolumn{2}{@{}p{0.97\linewidth}@{}}{\small %s} \\[0.6ex]" % _inline(row.detail))
+            cells.append(r"\multicolumn{2}{@{}p{0.97\linewidth}@{}}{\small %s}" % _inline(row.detail))
+        rows.append(cells)
+    # No page break inside a step and its counterexample, after the start, or before the last step:
+    # a chain never begins on the last line of a page nor leaves its last line alone.
+    lines = [r"\keepspace{5\baselineskip}", r"\begin{longtable}{@{}F@{\hspace{0.03\linewidth}}R@{}}"]
+    for number, cells in enumerate(rows):
+        keep = number == 0 or number >= len(rows) - 2
+        for position, cell in enumerate(cells):
+            star = "*" if keep or position < len(cells) - 1 else ""
+            lines.append(r"%s \\%s[0.6ex]" % (cell, star))
     lines.append(r"\end{longtable}")
     return "\n".join(lines)
 
@@ -116,11 +204,12 @@ def _table(block):
     return "\n".join(lines)
 
 
-def _block(block):
+def _block(block, repeat=False):
     if isinstance(block, Heading):
         command = {1: "section*", 2: "subsection*"}.get(block.level, "paragraph*")
-        label = "\\label{claim:%s}" % block.anchor if block.anchor else ""
-        return "\\%s{%s}%s" % (command, _inline(block.content), label)
+        mark = "\\label{%s}" % label(block.anchor) if block.anchor else ""
+        room = {1: 10, 2: 7}.get(block.level, 5)
+        return "\\keepspace{%d\\baselineskip}\n\\%s{%s}%s" % (room, command, _inline(block.content), mark)
     if isinstance(block, Paragraph):
         body = _inline(block.content)
         return "{\\small %s\\par}" % body if block.small else body + "\n"
@@ -130,7 +219,7 @@ def _block(block):
         items = "\n".join(r"\item %s" % _inline(item) for item in block.items)
         return "\\begin{itemize}\n%s\n\\end{itemize}" % items
     if isinstance(block, Steps):
-        return _steps(block)
+        return _steps(block, repeat)
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Figure):
@@ -144,7 +233,10 @@ def render_tex(document: Document):
     if document.lang not in _BABEL:
         raise ValueError(f"no LaTeX language setup for {document.lang!r}; known: {sorted(_BABEL)}")
     encoding, babel = _BABEL[document.lang]
+    russian = document.lang == "ru"
     head = _PREAMBLE % {"encoding": encoding, "babel": babel, "pgf": PGF_PREAMBLE,
+                        "fonts": FONTS, "keep": KEEP,
+                        "decimal": DECIMAL_COMMA if russian else "",
                         "title": escape_tex(document.title), "subtitle": r"\normalsize " + escape_tex(document.subtitle)}
-    body = "\n\n".join(_block(block) for block in document.blocks)
+    body = "\n\n".join(_block(block, repeat=russian) for block in document.blocks)
     return head + "\\begin{document}\n\\maketitle\n\n" + body + "\n\n\\end{document}\n"

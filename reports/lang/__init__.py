@@ -1,8 +1,11 @@
 """The handouts' words, one catalog per language.
 
 Each language module holds ``WORDS`` (the handout's own phrases),
-``CLAIMS`` (claim id -> title and statement in words), ``PARTS``, ``FACTS``
-and ``NOTES`` (keyed by the English text that :mod:`proofs` uses),
+``CLAIMS`` (claim id -> title and statement in words), ``PARTS`` and
+``NOTES`` (keyed by :attr:`proofs.Derivation.id`), ``FACTS`` (keyed by
+:attr:`proofs.Fact.id`), ``LECTURE`` and ``LECTURE_SHORT`` (the lecture's
+own proofs in the errata, keyed by the ids of :mod:`reports.chains`),
+``DEFINITIONS`` (the entries of :mod:`reports.definitions`),
 ``JUSTIFICATIONS`` (justification key -> phrase) and ``HYPOTHESES``.
 A missing entry is an error naming it, never a silent English fallback.
 """
@@ -17,7 +20,8 @@ __all__ = ["LANGUAGES", "Catalog", "catalog"]
 LANGUAGES = ("ru", "en")
 """The handouts' languages; Russian, the lecture's own, first."""
 
-_TABLES = ("WORDS", "CLAIMS", "PARTS", "FACTS", "NOTES", "JUSTIFICATIONS", "HYPOTHESES")
+_TABLES = ("WORDS", "CLAIMS", "PARTS", "FACTS", "NOTES", "LECTURE", "LECTURE_SHORT", "DEFINITIONS",
+           "JUSTIFICATIONS", "HYPOTHESES")
 
 
 @dataclass(frozen=True)

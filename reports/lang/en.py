@@ -10,73 +10,96 @@ NAME = "English"
 
 WORDS = {
     "title": "The softmax output layer and the cross-entropy cost",
-    "subtitle": "Lecture 7 of the course Deep Neural Networks (L. B. Sokolinsky): every claim machine-checked",
-    "intro": ("Every formula below is printed from the SymPy expression that the checker verified. "
-              "Each step of a derivation carries its justification and the checker's verdict: "),
-    "legend.proved": "the step is verified with no hypothesis",
-    "legend.proved-under": "proved under a named hypothesis",
-    "legend.refuted": "refuted, with a counterexample",
-    "legend.undecided": "not proved: the checker could not decide the step",
-    "verdict.proved": "proved",
-    "verdict.proved-under": "proved under",
-    "verdict.refuted": "REFUTED",
-    "verdict.undecided": "NOT PROVED",
-    "claim.verdict": "Verdict:",
+    "subtitle": "Lecture 7 of the course Deep Neural Networks (L. B. Sokolinsky), with every proof checked",
+    "subtitle.student": "Lecture 7 of the course Deep Neural Networks (L. B. Sokolinsky): notes for students",
+    "intro": ("Every formula in these notes is printed from an expression whose correctness was checked by "
+              "symbolic computation. Each step of a derivation gives its reason and the result of the check: "),
+    "legend.proved": "the step holds with no further condition",
+    "legend.proved-under": "the step holds under the condition stated",
+    "legend.refuted": "the step is false; a counterexample is given",
+    "legend.undecided": "the step could not be checked",
+    "verdict.proved": "holds",
+    "verdict.proved-under": "holds if",
+    "verdict.refuted": "FALSE",
+    "verdict.undecided": "NOT CHECKED",
+    "claim.verdict": "Result of the check:",
     "statement": "Statement.",
-    "hypotheses": "Hypotheses:",
-    "proof": "Proof",
-    "derivation": "Derivation",
-    "step.start": "start",
-    "general": "Proved for general {n}, with {n} a symbol.",
-    "general.not": "For general {n} the checker reached the verdict: ",
-    "instances.only": "Checked for concrete {n} only: ",
-    "instances": "Checked for concrete {n}: ",
-    "instances.none": "Not checked for any concrete {n}.",
+    "hypotheses": "Conditions:",
+    "proof": "Proof.",
+    "qed": "This completes the proof.",
+    "general": "Proved for every {n}.",
+    "general.not": "For general {n} the result of the check is: ",
+    "instances.only": "Checked only for particular values of {n}: ",
+    "instances": "Also checked for particular values of {n}: ",
     "part.general": "For general {n}.",
     "part.instance": "Shown for {n} = ",
-    "part.others": "Other {n}: ",
-    "part.applies": "Meant for ",
-    "facts": "Computed facts",
-    "numeric": "Numeric check:",
-    'numeric.chain': 'the chain at {points} random points, {n} = {range}, 30 digits: largest gap ',
-    'numeric.network': 'the NumPy network, [links], at {points} points: largest difference from SymPy ',
-    'numeric.inequality': 'an inequality fails at a random point',
-    'numeric.disagrees': 'DISAGREES',
-    "numeric.none": "no numeric check for this claim.",
-    "counterexample": "Counterexample: ",
-    "left": "left side",
-    "right": "right side",
-    "all": "all",
+    "part.others": "For the other {n}: ",
+    "facts": "Further computations",
+    "numeric": "Numerical check.",
+    "numeric.chain": ("both sides of every step were evaluated at {points} random points for {n} = {range} "
+                      "to 30 significant digits; the largest difference between the sides is "),
+    "numeric.network": "at {points} points the derivatives [links] computed by the NumPy network differ from the exact ones by at most ",
+    "numeric.inequality": "an inequality fails at one of the random points",
+    "numeric.disagrees": "DISAGREEMENT",
+    "numeric.none": "none for this statement.",
+    "counterexample": "Counterexample:",
+    "left": "the left side is",
+    "right": "the right side is",
+    "and": " and ",
     "step": "step",
     "steps": "steps",
+    "decimal.mark": ".",
+    "contents": "Contents",
+    "definitions.title": "Definitions and notation",
+    "definitions.intro": ("The superscript {L} denotes the output layer of the network and {L-1} the layer before it; "
+                          "the indices {i}, {j}, {l} number the neurons of the output layer and run from 1 to {n}."),
+    "errata.title": "Errors and omissions in the lecture",
+    "errata.intro": ("This section gives every proof of the lecture exactly as the slides write it, each step checked "
+                     "in the same way as the statements above. A false step comes with a counterexample: values "
+                     "of {n}, {z} and {y} at which the two sides differ."),
+    "errata.conditions": "Conditions the lecture leaves out",
+    "errata.n2": ("The inequality {0<a_j<1} holds only for {n>=2}: for {n=1} the only output is {a_1=1} "
+                  "(checked), so property 1 of softmax needs the condition {n>=2}."),
+    "errata.ypos": ("The minimum {min_C} is attained (at {a=y}) only if every {y_j>0}: for {y=(1,0)} the cost {C} is "
+                    "positive for every input and tends to zero without reaching it (both facts checked)."),
+    "errata.see.claim": "See the section on that statement",
+    "errata.correct": "Every step holds.",
+    "errata.refuted.one": "Step {steps} is false.",
+    "errata.refuted.many": "Steps {steps} are false.",
+    "errata.unsettled": "Steps {steps} could not be checked.",
+    "errata.clash": ("On the slide the summation index is the same letter {letter} as a free index (first in step "
+                     "{step}); this is not allowed, since the sum binds {letter}. The summation index is renamed here."),
+    "errata.clash.short": "the summation index is the same letter as a free index",
+    "errata.link": "The proofs of the lecture as the slides write them: ",
     "table.title": "The table of the lecture, recomputed",
-    "table.intro": "Three classes, {a_1} from 0.1 to 0.9; the row of the minimum is bold. Target:",
-    "table.sum": "sum",
+    "table.intro": ("Three classes; {a_1} runs from 0.1 to 0.9 and the other outputs share the rest in the ratio 2 : 1, "
+                    "as on the slide: {a_2=} and {a_3=}. The row of the minimum is bold. Target:"),
     "figure.cost": "The cost against {a_1}; the minimum lies at {a_1=y_1}.",
-    "figure.cost.title": "Cost for three classes",
+    "figure.cost.title": "The cost for three classes",
     "figure.cost.minimum": "minimum",
-    "figures.title": "The network at work",
-    "figure.digits": ("Held-out handwritten digits (8x8 images) and the output distribution {a_vec} of the trained "
-                      "softmax network: dark bar the predicted class, green frame the correct one; the bars sum to 1."),
-    "figure.digits.synthetic": ("Synthetic 8x8 images (scikit-learn is not installed) and the output distribution "
-                                "{a_vec}: dark bar the predicted class, green frame the correct one; the bars sum to 1."),
-    "figure.digits.panel": "correct {correct}, predicted {predicted}",
+    "figure.digits": ("Handwritten digits from the test set (8×8 images) and the output distribution {a_vec} of the "
+                      "trained network: the dark bar is the predicted class, the green frame the correct one; "
+                      "the bars sum to 1."),
+    "figure.digits.synthetic": ("Synthetic 8×8 images (scikit-learn is not installed) and the output distribution "
+                                "{a_vec}: the dark bar is the predicted class, the green frame the correct one; "
+                                "the bars sum to 1."),
+    "figure.digits.panel": "digit {correct}, network's answer {predicted}",
     "figure.digits.missing": "The digits figure needs scikit-learn: pip install 'softmax-proofs[demo]'.",
-    "figure.slowdown": ("Learning from a saturated output layer: sigmoid with the quadratic cost against softmax with "
-                        "cross-entropy. The quadratic cost's bias gradient carries the factor {sigma'}, "
-                        "which is almost zero when the output saturates; softmax with cross-entropy has "
-                        "{dC/db_i=a_i-y_i} and no such factor (claim no-slowdown)."),
-    "figure.slowdown.cost": "Cost per epoch",
-    "figure.slowdown.accuracy": "Accuracy per epoch",
-    "figure.slowdown.gradient": "Output-bias gradient",
+    "figure.slowdown": ("Training a network whose output layer starts saturated: sigmoid outputs with the quadratic "
+                        "cost against softmax with cross-entropy. The bias gradient of the quadratic cost contains "
+                        "the factor {sigma'}, which is close to zero at saturation, so the gradient is small and "
+                        "learning is slow; softmax with cross-entropy has {dC/db_i=a_i-y_i} and no such factor."),
+    "figure.slowdown.cost": "Cost (each its own)",
+    "figure.slowdown.accuracy": "Accuracy",
+    "figure.slowdown.gradient": "Norm of the bias gradient",
     "figure.slowdown.epoch": "epoch",
-    "figure.slowdown.sq": "sigmoid + quadratic",
-    "figure.slowdown.ce": "softmax + cross-entropy",
+    "figure.slowdown.sq": "sigmoid and quadratic",
+    "figure.slowdown.ce": "softmax and cross-entropy",
     "figure.slowdown.missing": "The learning-slowdown experiment needs the numeric package of this toolkit.",
-    "included": "Checked derivations supplied by the user",
+    "included": "Derivations submitted for checking",
     "included.source": "From the file ",
-    'line': 'line',
-    'included.unread': 'NOT READ',
+    "line": "line",
+    "included.unread": "NOT READ",
     "end": "End of lecture 7.",
 }
 
@@ -116,52 +139,93 @@ CLAIMS = {
 }
 
 PARTS = {
-    "a_j > 0": "{a_j>0}",
-    "a_j < 1 (n >= 2)": "{a_j<1} (for {n>=2})",
-    "n = 1: a_1 = 1": "{n=1}: {a_1=1}",
-    "sum_j a_j = 1": "{sum_a=1}",
-    "C >= 0 termwise (n >= 2)": "{C>=0} term by term (for {n>=2})",
-    "n = 1: C = 0": "{n=1}: {C=0}",
-    "C - (-sum_j y_j ln y_j) >= 0 (Gibbs' inequality)": "{C} minus its least value is non-negative (Gibbs' inequality)",
-    "a = y is reached: z_l = ln y_l gives a_j = y_j": "The value {a=y} is reached: {z_l=ln_y_l} gives {a_j=y_j}",
-    "the lecture's 3-class proof: dC/da_1 = (a_1 - y_1) / ((1 - a_1) a_1)": "The lecture's proof for three classes",
-    'Lemma 1': 'Proof of Lemma 1',
-    'Lemma 2': 'Proof of Lemma 2',
-    'Lemma 3': 'Proof of Lemma 3',
-    'da/dz = diag(a) - a a^T, entry (j, i)': 'Every entry {da_j/dz_i} at once',
-    'delta_i through Lemmas 1-3': '{delta_i} through Lemmas 1, 2 and 3',
-    "Lemma 4 (the lecture's last version)": "Proof of Lemma 4 (the lecture's last version)",
-    'Lemma 4 without sum_j y_j = 1': 'Lemma 4 without the hypothesis {sum_y=1}',
-    'dC/db_i through dC/dz_i': '{dC/db_i} through {dC/dz_i}',
-    'dC/dw_ji through dC/dz_i': '{dC/dw_ji} through {dC/dz_i}',
-    "sigmoid outputs with the quadratic cost: dC/db_i = (a_i - y_i) sigma'(z_i)": 'Sigmoid outputs with the quadratic cost: {dC/db_i=sq}',
-    "softmax with cross-entropy: dC/db_i = a_i - y_i, no sigma'(z_i)": "Softmax with cross-entropy: {dC/db_i=a_i-y_i}, no factor {sigma'}",
-    "softmax with cross-entropy: dC/dw_ji = a_j^{(L-1)} (a_i - y_i), no sigma'(z_i)": "Softmax with cross-entropy: {dC/dw_ji=ce}, no factor {sigma'}",
-    'dCC/db_i: the average of dC/db_i over V': '{dCC/db_i}: the mean of {dC/db_i} over {V}',
-    'dCC/dw_ji: the average of dC/dw_ji over V': '{dCC/dw_ji}: the mean of {dC/dw_ji} over {V}',
+    "range-positive": "{a_j>0}",
+    "range-below-one": "{a_j<1} (for {n>=2})",
+    "range-single-class": "{n=1}: {a_1=1}",
+    "sum-one": "{sum_a=1}",
+    "nonneg-termwise": "{C>=0} term by term (for {n>=2})",
+    "nonneg-single-class": "{n=1}: {C>=0}",
+    "minimum-gibbs": "{C} minus its least value is non-negative (Gibbs' inequality)",
+    "minimum-reached": "The value {a=y} is attained: {z_l=ln_y_l} gives {a_j=y_j}",
+    "minimum-three-classes": "The lecture's proof for three classes",
+    "lemma-1": "Proof of Lemma 1",
+    "lemma-2": "Proof of Lemma 2",
+    "lemma-3": "Proof of Lemma 3",
+    "jacobian-entry": "Every derivative {da_j/dz_i} at once",
+    "delta-through-lemmas": "{delta_i} by Lemmas 1, 2 and 3",
+    "lemma-4-last-version": "Proof of Lemma 4 (the lecture's last version)",
+    "lemma-4-without-sum-y": "Lemma 4 without the condition {sum_y=1}",
+    "bias-through-z": "{dC/db_i} through {dC/dz_i}",
+    "weight-through-z": "{dC/dw_ji} through {dC/dz_i}",
+    "slowdown-quadratic": "Sigmoid outputs with the quadratic cost: {dC/db_i=sq}",
+    "slowdown-softmax-bias": "Softmax with cross-entropy: {dC/db_i=a_i-y_i}, no factor {sigma'}",
+    "slowdown-softmax-weight": "Softmax with cross-entropy: {dC/dw_ji=ce}, no factor {sigma'}",
+    "dataset-bias": "{dCC/db_i}: the mean of {dC/db_i} over {V}",
+    "dataset-weight": "{dCC/dw_ji}: the mean of {dC/dw_ji} over {V}",
 }
 
 FACTS = {
-    "ln t <= t - 1 for t > 0, with equality only at t = 1": "{ln_t<=t-1} for {t>0}, with equality only at {t=1}",
-    "dC/da_1 < 0 for 0 < a_1 < y_1": "{dC/da_1<0} for {0<a_1<y_1}",
-    "dC/da_1 > 0 for y_1 < a_1 < 1": "{dC/da_1>0} for {y_1<a_1<1}",
-    "y = (1, 0): C = ln(1 + e^{z_2 - z_1}) > 0 for every z": "For {y=(1,0)}: {C=ln(1+e^(z_2-z_1))} is positive for every input",
-    "y = (1, 0): C = ln(1 + e^{z_2 - z_1}) -> 0 = -sum_j y_j ln y_j as z_1 -> oo, never reached":
-        "For {y=(1,0)}: {lim_C=0}, the least value, approached but never reached",
-    "the table, recomputed": "The table, recomputed",
-    "sigma'(u) = sigma(u) (1 - sigma(u)) -> 0 as u -> oo: the quadratic cost's gradient vanishes on a saturated output": "{lim_sigma'=0}: the quadratic cost's gradient vanishes on a saturated output",
-    'softmax, n = 2, y = (0, 1): dC/db_1 = a_1 - y_1 -> 1 as z_1 - z_2 = u -> oo: the error stays large while the output is wrong': 'Softmax, {n=2}, {y=(0,1)}: {lim_dC/db_1=1} as {u=z_1-z_2} grows: the error stays large while the output is wrong',
+    "ln-bound": "{ln_t<=t-1} for {t>0}, with equality only at {t=1}",
+    "minimum-derivative-below": "{dC/da_1<0} for {0<a_1<y_1}",
+    "minimum-derivative-above": "{dC/da_1>0} for {y_1<a_1<1}",
+    "minimum-not-reached": "For {y=(1,0)}: {C=ln(1+e^(z_2-z_1))} is positive for every input",
+    "minimum-infimum": "For {y=(1,0)}: {lim_C=0}, the greatest lower bound of {C}, which is not attained",
+    "table-recomputed": "The table, recomputed",
+    "slowdown-sigmoid-saturates": "{lim_sigma'=0}: the gradient of the quadratic cost vanishes on a saturated output",
+    "slowdown-softmax-stays": "Softmax, {n=2}, {y=(0,1)}: {lim_dC/db_1=1} as {u=z_1-z_2} grows: the error stays large while the answer is wrong",
 }
 
 NOTES = {
-    "the sum over l != j has at least one positive term only when n >= 2":
-        "The sum over the other outputs has a positive term only when {n>=2}.",
-    "y_j >= 0 and 0 < a_j < 1 give ln a_j < 0, so every term -y_j ln a_j >= 0":
-        "{y_j>=0} and {0<a_j<1} give {ln_a_j<0}, so every term satisfies {-y_j_ln_a_j>=0}.",
-    'the entry for i = j is Lemma 2, for i != j Lemma 3': 'The entry for {i=j} is Lemma 2, the one for {i!=j} Lemma 3.',
-    'without the hypothesis the result is a_i sum_j y_j - y_i': 'Without the hypothesis the result is {a_i_sum_y-y_i}.',
-    'z_i = b_i + sum_j w_ji a_j^{(L-1)}': 'Here {z_i=b_i+sum}.',
-    'checked for general n and a general number |V| of examples; concrete instances use |V| = 2': 'Checked for general {n} and a general number {|V|} of examples; the concrete instances take {|V|=2}.',
+    "range-below-one": "The sum over the other outputs has a positive term only when {n>=2}.",
+    "nonneg-termwise": "Since {y_j>=0} and {0<a_j<1}, we have {ln_a_j<0}, so every term satisfies {-y_j_ln_a_j>=0}.",
+    "jacobian-entry": "For {i=j} this is Lemma 2, for {i!=j} Lemma 3.",
+    "lemma-4-without-sum-y": "Without this condition the result is {a_i_sum_y-y_i}.",
+    "bias-through-z": "Here {z_i=b_i+sum}.",
+    "weight-through-z": "Here {z_i=b_i+sum}.",
+    "dataset-bias": "Proved for general {n} and a general number {|V|} of examples; the particular cases take {|V|=2}.",
+    "dataset-weight": "Proved for general {n} and a general number {|V|} of examples; the particular cases take {|V|=2}.",
+}
+
+LECTURE = {
+    "lemma-1-v1": "Lemma 1, the first version of the proof",
+    "lemma-1-v2": "Lemma 1, the second version (after the end of the lecture)",
+    "lemma-2-v1": "Lemma 2, the first version of the proof",
+    "lemma-2-v2": "Lemma 2, the second version (after the end of the lecture)",
+    "lemma-3-v1": "Lemma 3, the first version of the proof",
+    "lemma-3-v2": "Lemma 3, the second version (after the end of the lecture)",
+    "delta": "The error {delta_i} by Lemmas 1–3",
+    "lemma-4-v1": "Lemma 4, the first version of the proof",
+    "lemma-4-v2": "Lemma 4, the second version of the proof",
+    "lemma-4-v3": "Lemma 4, the third version (after the end of the lecture)",
+}
+
+LECTURE_SHORT = {
+    "lemma-1-v1": "first version", "lemma-1-v2": "second version",
+    "lemma-2-v1": "first version", "lemma-2-v2": "second version",
+    "lemma-3-v1": "first version", "lemma-3-v2": "second version",
+    "delta": "the lecture's computation",
+    "lemma-4-v1": "first version", "lemma-4-v2": "second version", "lemma-4-v3": "third version",
+}
+
+DEFINITIONS = {
+    "n": "{n} is the number of neurons of the output layer {L} (the number of classes); {n>=1}, and the properties of softmax need {n>=2}.",
+    "z": "{z_j} is the weighted input of neuron {j} of the output layer, any real number.",
+    "softmax": "{a_j=softmax} is the output of neuron {j}, the softmax activation of the output layer.",
+    "y": ("{y_j} is the desired output of neuron {j}; the lecture assumes {0<=y_j<=1} and {sum_y=1}, "
+          "so {y_vec} is a probability distribution."),
+    "cost": "{C=ce} is the cost of one example, the modified cross-entropy.",
+    "dataset": ("{CC=mean} is the cost over the whole training set {V}: the examples are numbered 1 to {|V|}, "
+                "and {y_j(x)} and {a_j(x)} are the desired and actual outputs on example number {x}."),
+    "layer": ("{m} is the number of neurons of layer {L-1}; {a_prev_j} are their outputs, {w_ji} is the weight from "
+              "neuron {j} of layer {L-1} to neuron {i} of layer {L}, {b_i} is the bias; {z_i=b_i+sum}."),
+    "delta": "{delta_i=dC/dz_i} is the error of neuron {i} of the output layer.",
+    "kronecker": ("{delta_ij} is the Kronecker delta: 1 if {i=j} and 0 if {i!=j}; not to be confused with the error "
+                  "{delta_i}. With it Lemmas 2 and 3 read as one formula, {da_j/dz_i=jac}."),
+    "sigma": ("{sigma(u)} is the sigmoid; it appears only in the comparison with the quadratic cost "
+              "{C=quad}, where {a_j=sigma}."),
+    "t": ("{t_j} is an auxiliary variable with a different meaning in each of two proofs: in the proof of {C>=0}, "
+          "{a_j=1/(1+t_j)}; in the proof of the minimum, {a_j=t_j_y_j}; in both, {t_j>0}."),
+    "hypothesis": "The lecture's condition {sum_y=1} is named wherever a step needs it; {sum_a=1} is property 2 of softmax.",
 }
 
 # The checker's own vocabulary, with the few phrases that read better in a handout.
@@ -170,10 +234,18 @@ JUSTIFICATIONS = {
     "definition:z": "definition of the weighted input",
     "definition:delta": "definition of the output error",
     "derivative-ln": "derivative of the logarithm",
-    "split-sum": "the term for the index itself taken out of the sum",
-    "join-sum": "the term for the index itself put back into the sum",
-    "hypothesis:sum-y-1": "hypothesis: the targets sum to 1",
-    "ln-bound": "logarithm bound, term by term",
+    "split-sum": "the term with {i=j} taken out of the sum",
+    "join-sum": "the term with {i=j} returned to the sum",
+    "lemma-1": "by Lemma 1",
+    "lemma-2": "by Lemma 2",
+    "lemma-3": "by Lemma 3",
+    "lemma-4": "by Lemma 4",
+    "softmax-range": "since {0<a_j<1}",
+    "softmax-sum": "since {sum_a=1}",
+    "sign": "by the signs of the factors",
+    "as-written": "as on the slide",
+    "hypothesis:sum-y-1": "since {sum_y=1}",
+    "ln-bound": "since {ln_t<=t-1}, term by term",
 }
 
 HYPOTHESES = {
