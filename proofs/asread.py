@@ -176,6 +176,12 @@ def _key(atom, point, bindings, moved):
 
 
 @lru_cache(maxsize=65536)
+def _bound_symbols(e):
+    """The symbols of ``e`` that a binding can give a value (its free symbols, in a fixed order)."""
+    return tuple(sorted((x for x in e.free_symbols if isinstance(x, sp.Symbol)), key=sp.default_sort_key))
+
+
+@lru_cache(maxsize=65536)
 def _indexed_atom(base, values):
     return base[tuple(sp.Integer(v) for v in values)]
 
@@ -198,7 +204,7 @@ def _z_formula(model, q, m, example):
 def _ev(e, point, bindings, moved):
     if e.is_Number or not e.free_symbols and not e.args:
         return _ev_plain(e, point, bindings, moved)
-    key = (e, tuple(bindings.items()), tuple(moved.items()), mpmath.mp.prec)
+    key = (e, tuple(bindings.get(x) for x in _bound_symbols(e)), tuple(moved.items()), mpmath.mp.prec)
     memo = point.memo
     if key in memo:
         return memo[key]

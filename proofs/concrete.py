@@ -15,6 +15,7 @@ from functools import lru_cache
 import sympy as sp
 
 from .logrules import expand_log_of
+from .unknowns import differentiate, unknown_terms
 from .notation import C, Model, SumExcept, V, a, b, delta, sigma, w, z
 
 __all__ = ["exp_symbol", "concrete", "walker"]
@@ -107,15 +108,15 @@ class _Walker:
 
     def _d(self, f, var):
         if self.model is None or not isinstance(var, sp.Indexed):
-            return sp.diff(self.walk(f, 2), var)
+            return differentiate(self.walk(f, 2), var)
         if var.base == a:
             # a stays an independent variable: C is unfolded into the a's only.
             inner = self.walk(f, level=1)
-            return sp.diff(inner, var)
+            return differentiate(inner, var)
         if var.base == z:
             inner = self.walk(f, level=2)
             q = exp_symbol(*map(int, var.indices))
-            return q * sp.diff(inner, q)
+            return q * sp.diff(inner, q) + unknown_terms(inner, var)
         if var.base in (b, w):
             inner = self.walk(f, level=2)
             total = sp.Integer(0)
@@ -128,5 +129,5 @@ class _Walker:
                     if dz != 0:
                         e_q = exp_symbol(q, ex)
                         total += e_q * sp.diff(inner, e_q) * dz
-            return total
-        return sp.diff(self.walk(f, 2), var)
+            return total + unknown_terms(inner, var)
+        return differentiate(self.walk(f, 2), var)

@@ -28,6 +28,7 @@ import sympy as sp
 
 from .logrules import expand_log_of, expand_logs
 from .notation import SumExcept, sigma
+from .unknowns import evaluate_derivatives
 
 __all__ = ["Facts", "normal_form", "canonical", "atomize", "keep_excepts", "delta_sums"]
 
@@ -158,8 +159,8 @@ def _delta_of(term, var):
 
 def _doit_parts(expr):
     """``doit`` on what needs it (sums over j != i, leftover derivatives), deltas by :func:`delta_sums`."""
-    expr = expr.replace(lambda e: isinstance(e, (SumExcept, sp.Derivative)), lambda e: e.doit())
-    return delta_sums(expr)
+    expr = expr.replace(lambda e: isinstance(e, SumExcept), lambda e: e.doit())
+    return delta_sums(evaluate_derivatives(expr))
 
 
 def _expand(expr):
@@ -176,15 +177,34 @@ def _depth(expr):
     return 0 if not sums else 1 + max(_depth(s.function) for s in sums)
 
 
-def _linear_sum(s: sp.Sum):
-    (var, lo, hi), = s.limits
-    body = _expand(s.function)
+def _count(lo, hi):
+    """The number of terms of a sum from lo to hi, or None where its sign is unknown.
+
+    An empty range has no terms (hi < lo gives 0, as on a slide, not SymPy's
+    convention that reverses the sum).
+    """
+    count = hi - lo + 1
+    if count.is_Integer:
+        return max(count, sp.Integer(0))
+    if count.is_nonnegative:
+        return count
+    return None
+
+
+def _linear_sum(function, limit):
+    """The sum of ``function`` over ``limit`` = (var, lo, hi), made linear with a canonical index."""
+    var, lo, hi = limit
+    if _count(lo, hi) == 0:
+        return sp.Integer(0)
+    body = _expand(function)
     total = sp.Integer(0)
     for term in sp.Add.make_args(body):
         const, dep = term.as_independent(var, as_Add=False)
         if dep == 1:
-            total += const * (hi - lo + 1)
-            continue
+            count = _count(lo, hi)
+            if count is not None:
+                total += const * count
+                continue
         if dep.has(sp.KroneckerDelta):
             picked = _delta_of(dep, var)
             if picked is not None:
@@ -220,9 +240,12 @@ def _canonical(expr, distinct):
 def _bottom_up_sums(expr):
     if not expr.args or isinstance(expr, sp.Indexed):
         return expr
-    if isinstance(expr, sp.Sum) and len(expr.limits) == 1:
-        inner = _bottom_up_sums(expr.function)
-        return _linear_sum(sp.Sum(inner, *expr.limits))
+    if isinstance(expr, sp.Sum):
+        # Several limits (SymPy merges nested sums into one Sum): the first is innermost.
+        body = _bottom_up_sums(expr.function)
+        for limit in expr.limits:
+            body = _linear_sum(body, limit)
+        return body
     args = [_bottom_up_sums(a) for a in expr.args]
     return expr.func(*args)
 
@@ -231,7 +254,8 @@ def atomize(expr, table: dict):
     """Replace sums by atoms (shared through ``table``) and e^{c z_q + ...} by powers of E_q."""
     def sum_atom(s):
         if s not in table:
-            if s.function.is_positive:
+            nonempty = all(bool((_count(lo, hi) or sp.Integer(0)).is_positive) for _, lo, hi in s.limits)
+            if s.function.is_positive and nonempty:
                 table[s] = sp.Symbol(f"S{len(table)}", positive=True)
             elif s.function.is_nonnegative:
                 table[s] = sp.Symbol(f"S{len(table)}", nonnegative=True)

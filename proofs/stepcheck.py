@@ -186,7 +186,8 @@ def _check_pair(forms: _Forms, k: int, relation: str):
         if verdict is not None:
             return verdict
     views = [(False, False)]
-    if relation != "=" and forms.n is None:
+    if relation != "=" and forms.n is None and d.min_n >= 2:
+        # A sum over j != i of positive terms is positive only when it has a term: n >= 2.
         views.insert(0, (False, True))
     if d.hypotheses:
         views += [(True, w) for _, w in views]

@@ -22,6 +22,7 @@ from functools import lru_cache
 import sympy as sp
 
 from .normalform import delta_sums
+from .unknowns import differentiate, evaluate_derivatives, unknown_terms
 from .notation import C, Model, V, a, b, delta, n as n_sym, m as m_sym, w, z
 
 __all__ = ["unfold"]
@@ -44,7 +45,7 @@ def unfold(expr, model: Model | None, upper=n_sym, upper_prev=m_sym, keep_output
 def _plain(expr):
     expr = sp.sympify(expr)
     if expr.has(sp.Derivative):
-        return expr.doit()
+        return evaluate_derivatives(expr)
     return expr
 
 
@@ -73,7 +74,7 @@ def _derivative(expr, model, upper, upper_prev):
         for _ in range(int(count)):
             inner = _walk(result, model, upper, upper_prev, level=min(level, 2))
             if level <= 2:
-                result = sp.diff(inner, var)
+                result = differentiate(inner, var)
             else:
                 q = sp.Dummy("q", integer=True, positive=True)
                 if model.examples:
@@ -83,5 +84,6 @@ def _derivative(expr, model, upper, upper_prev):
                 else:
                     dz = sp.diff(model.z_of_params(q, upper_prev), var)
                     result = sp.Sum(sp.diff(inner, z[q]) * dz, (q, 1, upper))
+                result += unknown_terms(inner, var)
             result = delta_sums(result)
     return _walk(result, model, upper, upper_prev, level=2)

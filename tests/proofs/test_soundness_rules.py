@@ -1,0 +1,132 @@
+"""Rewrite rules are applied only where their conditions hold: each false step beside its true twin."""
+
+import pytest
+import sympy as sp
+
+from proofs.derivation import Derivation, Step
+from proofs.hypotheses import SUM_Y_ONE
+from proofs.notation import C, a, d, i, j, k, l, n, p, sum_except, unknown, w, y, z
+from proofs.stepcheck import check_chain
+
+x = sp.Symbol("x", real=True)
+E, F = unknown("E"), unknown("F")
+
+
+def _verdicts(lhs, rhs, relation="=", indices=(j,), hypotheses=(), min_n=1):
+    chain = Derivation(title="t", start=sp.sympify(lhs), steps=(Step(sp.sympify(rhs), "algebra", relation),),
+                       indices=indices, hypotheses=hypotheses, min_n=min_n)
+    return {q: check_chain(chain, q).steps[0].verdict.kind for q in (None, 2, 3)}
+
+
+def _never_proved(*args, **kw):
+    verdicts = _verdicts(*args, **kw)
+    assert not any(v.startswith("proved") for v in verdicts.values()), verdicts
+
+
+def _proved(*args, **kw):
+    verdicts = _verdicts(*args, **kw)
+    assert all(v.startswith("proved") for v in verdicts.values()), verdicts
+
+
+# Nested sums: SymPy merges them into one Sum with several limits; none may be lost.
+@pytest.mark.parametrize("lhs, rhs", [
+    (sp.Sum(a[l], (l, 1, n), (k, 1, n)), 1),
+    (sp.Sum(a[k] * a[l], (l, 1, n), (k, 1, n)), a[j]),
+    (sp.Sum(y[l], (l, 1, n), (k, 1, n)), 1),
+    (sp.Sum(a[l] * a[k] * a[p], (l, 1, n), (k, 1, n), (p, 1, n)), n),
+    (sp.Sum(a[l], (l, 1, n), (k, 1, n), (p, 1, n)), n),
+])
+def test_a_nested_sum_that_loses_a_sum_is_not_proved(lhs, rhs):
+    _never_proved(lhs, rhs)
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (sp.Sum(a[k] * a[l], (l, 1, n), (k, 1, n)), 1),
+    (sp.Sum(a[k] * a[l], (k, 1, n), (l, 1, n)), 1),
+    (sp.Sum(a[l], (l, 1, n), (k, 1, n)), n),
+    (sp.Sum(a[l] * a[k] * a[p], (l, 1, n), (k, 1, n), (p, 1, n)), 1),
+    (sp.Sum(a[l] * y[k], (l, 1, n), (k, 1, n)), sp.Sum(y[k], (k, 1, n))),
+])
+def test_a_true_nested_sum_is_proved(lhs, rhs):
+    _proved(lhs, rhs)
+
+
+def test_an_empty_range_is_an_empty_sum():
+    _never_proved(sp.Sum(1, (l, 3, 2)), -2)
+    _proved(sp.Sum(1, (l, 3, 2)), 0, indices=())
+
+
+# Logarithm and power rules on reals that may be negative.
+@pytest.mark.parametrize("lhs, rhs", [
+    (sp.log(z[1]) + sp.log(z[2]), sp.log(z[1] * z[2])),
+    (sp.log(x * z[1]), sp.log(x) + sp.log(z[1])),
+    (sp.log(x ** 2), 2 * sp.log(x)),
+    (sp.sqrt(x ** 2), x),
+    (sp.Abs(x), x),
+])
+def test_a_log_or_power_rule_needs_positive_arguments(lhs, rhs):
+    _never_proved(lhs, rhs, indices=())
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (sp.log(a[1]) + sp.log(a[2]), sp.log(a[1] * a[2])),
+    (sp.log(sp.exp(z[j])), z[j]),
+    (sp.log(a[j]), z[j] - sp.log(sp.Sum(sp.exp(z[l]), (l, 1, n)))),
+    (sp.log(a[j] ** 2), 2 * sp.log(a[j])),
+    (sp.sqrt(x ** 2), sp.Abs(x)),
+])
+def test_the_same_rules_where_they_hold(lhs, rhs):
+    verdicts = _verdicts(lhs, rhs, indices=(j,))
+    assert "refuted" not in verdicts.values(), verdicts
+    assert any(v == "proved" for v in verdicts.values()), verdicts
+
+
+# Unknown letters under a derivative are unknown, never constants.
+@pytest.mark.parametrize("lhs, rhs", [
+    (d(E, w[j, i]), 0),
+    (d(E, w[j, i]), 2 * d(E, w[j, i])),
+    (d(E * x, x), E),
+    (d(E + F, z[i]), d(E, z[i])),
+])
+def test_the_derivative_of_an_unknown_quantity_is_not_zero(lhs, rhs):
+    _never_proved(lhs, rhs, indices=(i, j))
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (d(2 * E, w[j, i]), 2 * d(E, w[j, i])),
+    (d(E * F, z[i]), E * d(F, z[i]) + F * d(E, z[i])),
+    (d(E, E), 1),
+    (d(x ** 2, x), 2 * x),
+])
+def test_rules_of_differentiation_hold_for_unknown_quantities(lhs, rhs):
+    _proved(lhs, rhs, indices=(i, j))
+
+
+# A sum over j != i is empty for n = 1: it is not positive there.
+_SPLIT = sp.exp(z[j]) / (sp.exp(z[j]) + sum_except(sp.exp(z[l]), l, j))
+
+
+def _below_one(min_n):
+    chain = Derivation(title="t", start=a[j], steps=(Step(_SPLIT), Step(sp.Integer(1), "sign", "<")),
+                       indices=(j,), min_n=min_n)
+    return check_chain(chain, None).steps[1].verdict.kind
+
+
+def test_a_j_below_one_is_not_proved_when_n_may_be_one():
+    assert _below_one(1) != "proved"
+
+
+def test_a_j_below_one_is_proved_for_n_at_least_two():
+    assert _below_one(2) == "proved"
+
+
+# The lecture's hypothesis is named where it is used, and never used silently.
+def test_lemma_4_needs_sum_y_1():
+    _never_proved(d(C, z[i]), a[i] - y[i], indices=(i,))
+    verdicts = _verdicts(d(C, z[i]), a[i] - y[i], indices=(i,), hypotheses=(SUM_Y_ONE,))
+    assert all(v == "proved-under" for v in verdicts.values()), verdicts
+
+
+def test_sums_over_all_but_one_class():
+    _proved(sum_except(a[j], j, i), 1 - a[i], indices=(i,))
+    _never_proved(sum_except(a[j], j, i), 1, indices=(i,))
