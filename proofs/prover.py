@@ -86,8 +86,9 @@ def prove_many(ids, n_max=8, seed=0, numeric=True, jobs=None, on_result=None):
 
     from . import claim
 
-    if jobs is None:
-        jobs = max(1, min(2, os.cpu_count() or 1, len(ids)))
+    cpus = os.cpu_count() or 1
+    # Never more workers than claims or CPUs: more would only wait and cost memory.
+    jobs = max(1, min(2 if jobs is None else jobs, cpus, len(ids)))
     tasks = [(cid, n_max, seed, numeric) for cid in ids]
     done = {}
     order = list(ids)
@@ -108,7 +109,22 @@ def prove_many(ids, n_max=8, seed=0, numeric=True, jobs=None, on_result=None):
             collect(_prove_by_id(task))
     else:
         tasks.sort(key=lambda task: -_weight(claim(task[0])))
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_ignores_interrupt)
+        try:
             for result in pool.imap_unordered(_prove_by_id, tasks, chunksize=1):
                 collect(result)
+            pool.close()
+        except BaseException:
+            # Ctrl-C (or any failure) in the parent: the workers go with it, none is left behind.
+            pool.terminate()
+            raise
+        finally:
+            pool.join()
     return [done[cid] for cid in order]
+
+
+def _worker_ignores_interrupt():
+    """Workers leave Ctrl-C to the parent, which ends them; they print no traceback of their own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

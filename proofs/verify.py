@@ -53,7 +53,7 @@ def parser():
     p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     p.add_argument("--no-numeric", action="store_true", help="skip the numeric evidence")
     p.add_argument("--jobs", type=_jobs, default=None, metavar="J",
-                   help="worker processes (default: the number of CPUs, at most 2)")
+                   help="worker processes (default 2; never more than the CPUs or the claims)")
     return p
 
 
@@ -100,6 +100,9 @@ def run(argv=None):
     except BrokenPipeError:
         sys.stderr.close()
         return 1
+    except KeyboardInterrupt:
+        print("proofs.verify: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":
