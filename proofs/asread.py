@@ -177,8 +177,12 @@ def _key(atom, point, bindings, moved):
 
 @lru_cache(maxsize=65536)
 def _bound_symbols(e):
-    """The symbols of ``e`` that a binding can give a value (its free symbols, in a fixed order)."""
-    return tuple(sorted((x for x in e.free_symbols if isinstance(x, sp.Symbol)), key=sp.default_sort_key))
+    """Every symbol of ``e`` that a binding can give a value, in a fixed order.
+
+    All symbols, not only the free ones: SymPy counts the variable of a
+    derivative as bound (d C/d a_j has no free j), yet its value matters.
+    """
+    return tuple(sorted(e.atoms(sp.Symbol), key=sp.default_sort_key))
 
 
 @lru_cache(maxsize=65536)

@@ -23,32 +23,63 @@ from typing import Callable
 import sympy as sp
 
 __all__ = [
-    "n", "m", "i", "j", "k", "l", "p", "V", "x",
+    "ASSUMPTIONS", "n", "m", "i", "j", "k", "l", "p", "V", "x",
     "z", "a", "y", "b", "w", "a_prev", "delta", "C", "CC", "t", "t_range", "DATASET_CE",
     "SumExcept", "sum_all", "sum_except", "d", "softmax_def", "times", "frac",
     "Model", "SOFTMAX_CE", "SIGMOID_QUADRATIC", "sigma", "Unknown", "unknown",
 ]
 
-n = sp.Symbol("n", integer=True, positive=True)
-m = sp.Symbol("m", integer=True, positive=True)
-#: |V|, the number of examples (x, y) in the training set V, and x, the index of an example.
-V = sp.Symbol("V", integer=True, positive=True)
-x = sp.Symbol("x", integer=True, positive=True)
-i, j, k, l, p = sp.symbols("i j k l p", integer=True, positive=True)
+#: What is assumed of each letter of the notation, and why: the one table that the
+#: symbols below, the reader of users' files and the documentation take their
+#: assumptions from.  Nothing else is assumed; a letter outside this table is an
+#: :class:`Unknown` real quantity of unknown sign.
+ASSUMPTIONS = {
+    "n": ({"integer": True, "positive": True}, "the number of output neurons (classes), n >= 1"),
+    "m": ({"integer": True, "positive": True}, "the number of neurons of layer L-1, m >= 1"),
+    "V": ({"integer": True, "positive": True}, "|V|, the number of examples of the training set"),
+    "x": ({"integer": True, "positive": True}, "the number of a training example, 1..|V|"),
+    "i j k l p": ({"integer": True, "positive": True}, "indices of neurons, 1..n (or 1..m)"),
+    "z": ({"real": True}, "weighted inputs of layer L: any real numbers"),
+    "a": ({"positive": True}, "softmax outputs: e^{z_j} / sum_l e^{z_l} > 0"),
+    "y": ({"nonnegative": True}, "desired outputs: 0 <= y_j <= 1 (the lecture's condition)"),
+    "b": ({"real": True}, "biases: any real numbers"),
+    "w": ({"real": True}, "weights: any real numbers"),
+    "a_prev": ({"real": True}, "activations of layer L-1: real numbers"),
+    "delta": ({"real": True}, "the output error dC/dz_i: a real number"),
+    "t": ({"positive": True}, "t_j > 0 only where a proof introduces it as a ratio (a_j = 1/(1 + t_j), "
+                              "a_j = t_j y_j); a user's t is an unknown real"),
+    "C": ({"real": True}, "the cost of one example"),
+    "CC": ({"real": True}, "the cost over the training set"),
+}
 
-z = sp.IndexedBase("z", real=True)
-a = sp.IndexedBase("a", positive=True)
-y = sp.IndexedBase("y", nonnegative=True)  # 0 <= y_j <= 1: the lecture's desired outputs
-b = sp.IndexedBase("b", real=True)
-w = sp.IndexedBase("w", real=True)
-a_prev = sp.IndexedBase("a_prev", real=True)
-delta = sp.IndexedBase("delta", real=True)
-t = sp.Symbol("t", positive=True)
+
+def _assumed(name):
+    for names, (assumptions, _why) in ASSUMPTIONS.items():
+        if name in names.split():
+            return assumptions
+    raise KeyError(f"{name!r} is not a letter of the notation")
+
+
+n = sp.Symbol("n", **_assumed("n"))
+m = sp.Symbol("m", **_assumed("m"))
+#: |V|, the number of examples (x, y) in the training set V, and x, the index of an example.
+V = sp.Symbol("V", **_assumed("V"))
+x = sp.Symbol("x", **_assumed("x"))
+i, j, k, l, p = sp.symbols("i j k l p", **_assumed("i"))
+
+z = sp.IndexedBase("z", **_assumed("z"))
+a = sp.IndexedBase("a", **_assumed("a"))
+y = sp.IndexedBase("y", **_assumed("y"))  # 0 <= y_j <= 1: the lecture's desired outputs
+b = sp.IndexedBase("b", **_assumed("b"))
+w = sp.IndexedBase("w", **_assumed("w"))
+a_prev = sp.IndexedBase("a_prev", **_assumed("a_prev"))
+delta = sp.IndexedBase("delta", **_assumed("delta"))
+t = sp.Symbol("t", **_assumed("t"))
 #: t_j > 0 with a_j = 1/(1 + t_j): the range 0 < a_j < 1 of softmax (n >= 2) as a parametrisation.
-t_range = sp.IndexedBase("t", positive=True)
-C = sp.Symbol("C", real=True)
+t_range = sp.IndexedBase("t", **_assumed("t"))
+C = sp.Symbol("C", **_assumed("C"))
 #: The cost over the training set (the lecture's blackboard C).
-CC = sp.Symbol("CC", real=True)
+CC = sp.Symbol("CC", **_assumed("CC"))
 
 
 class Unknown(sp.Symbol):

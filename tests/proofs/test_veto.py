@@ -117,3 +117,10 @@ def test_no_built_in_step_is_vetoed_and_every_proved_step_was_evaluated(claim_id
             assert step.internal_error == "", (part.title, step.index, step.internal_error)
             if step.verdict.ok:
                 assert step.checked_points > 0, (part.title, step.index, step.method)
+
+
+def test_the_variable_of_a_derivative_inside_a_sum_takes_each_value():
+    # d C/d a_j has no free j for SymPy; the chain rule summed over j must still see every j.
+    p = Point(3, indices={i: 1}, seed=3, model=SOFTMAX_CE)
+    chain_rule = sp.Sum(d(C, a[j]) * d(a[j], z[i]), (j, 1, n))
+    assert abs(evaluate_as_read(chain_rule, p) - evaluate_as_read(d(C, z[i]), p)) < 1e-12
