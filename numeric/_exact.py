@@ -31,24 +31,24 @@ def accurate_sum(x, axis=-1):
     """Sum ``x`` along ``axis`` with a pairwise tree of two-sums.
 
     At each level neighbours are added with :func:`two_sum`; the rounding
-    errors of that level are accumulated separately and added to the final
-    sum.  For terms of one sign (as the exponentials of softmax are) the
-    result is within about one unit in the last place of the exact sum, for
-    any length; the work is O(n) in log2(n) vectorized steps.
+    errors of all levels are kept and added to the final sum at the end.
+    For terms of one sign (as the exponentials of softmax are) the result is
+    within about one unit in the last place of the exact sum, for any
+    length.  The vector is padded with zeros to a power of two once, so each
+    of the log2(n) levels is one vectorized two-sum with no copying.
     """
     x = np.moveaxis(np.asarray(x), axis, -1)
     n = x.shape[-1]
     if n == 0:
         return np.zeros(x.shape[:-1], dtype=x.dtype)
-    err = np.zeros(x.shape[:-1], dtype=x.dtype)
+    if n == 1:
+        return x[..., 0].copy()
+    width = 1 << (n - 1).bit_length()
+    if width != n:
+        pad = np.zeros(x.shape[:-1] + (width - n,), dtype=x.dtype)
+        x = np.concatenate([x, pad], axis=-1)
+    errors = []
     while x.shape[-1] > 1:
-        if x.shape[-1] % 2:
-            # An odd element out is carried to the next level unchanged.
-            last = x[..., -1:]
-            s, e = two_sum(x[..., 0:-1:2], x[..., 1::2])
-            x = np.concatenate([s, last], axis=-1)
-        else:
-            s, e = two_sum(x[..., 0::2], x[..., 1::2])
-            x = s
-        err += e.sum(axis=-1)
-    return x[..., 0] + err
+        x, e = two_sum(x[..., 0::2], x[..., 1::2])
+        errors.append(e)
+    return x[..., 0] + np.concatenate(errors, axis=-1).sum(axis=-1)

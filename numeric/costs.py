@@ -60,6 +60,7 @@ class CrossEntropyCost:
     """
 
     name = "cross_entropy"
+    needs_output = False  # fn is computed from the logits z; Network.loss skips softmax
 
     @staticmethod
     def output(z):
@@ -155,6 +156,7 @@ class QuadraticCost:
     """
 
     name = "quadratic"
+    needs_output = True
 
     @staticmethod
     def output(z):

@@ -165,8 +165,15 @@ class Network:
         complex parameters give a complex loss (for the complex step).
         """
         X, Y = self._check_xy(X, Y)
-        zs, activations = self.forward(X, params)
-        return np.mean(self.cost.fn(zs[-1], activations[-1], Y))[()]
+        params = self._check_params(params)
+        a = X
+        for k in range(0, len(params) - 2, 2):  # the hidden layers only
+            a = self.activation.fn(a @ params[k] + params[k + 1])
+        z = a @ params[-2] + params[-1]
+        # The output activation is computed only for a cost that needs it (the
+        # quadratic cost); cross-entropy is computed from z alone.
+        out = self.cost.output(z) if getattr(self.cost, "needs_output", True) else None
+        return np.mean(self.cost.fn(z, out, Y))[()]
 
     # -- backprop ------------------------------------------------------------
     def output_error(self, zs, activations, Y):

@@ -57,6 +57,33 @@ def _shifted_exponentials(z):
     return d_hi, d_lo, e, t
 
 
+# Cody and Waite's split of ln 2: _K * _LN2_HI is exact for the scaling _K below.
+_LN2_HI = 6.93147180369123816490e-01
+_LN2_LO = 1.90821492927058770002e-10
+_K = 600
+_SMALL_TAIL = 2.0 ** -1000
+
+
+def _scaled_tail(z, d_hi, d_lo):
+    r"""Return :math:`T \cdot 2^{K}` for rows whose tail T = sum of the non-maximal e^{d} is tiny.
+
+    When T is below about 2^-1000 its terms are subnormal or nearly so, and
+    ``exp`` returns them with only a few significant bits.  Each term is
+    computed instead as :math:`e^{d + K \ln 2}` (with the shift split
+    exactly as ``d_hi + K ln2_hi`` by a two-sum, and the low parts applied
+    as a factor :math:`e^{low}`), in the normal range, and summed there.
+    """
+    u_hi, u_lo = two_sum(d_hi, np.full_like(d_hi, _K * _LN2_HI))
+    finite = np.isfinite(d_hi)
+    low = np.where(finite, u_lo + d_lo + _K * _LN2_LO, 0.0)
+    e_hi = np.exp(u_hi)
+    # Where e_hi > 0, |d_hi| < 1200 and low is at most about 1.2e-7 (hence expm1);
+    # elsewhere the term is 0 and low may be huge, so it is clipped.
+    e = np.where(finite & (e_hi > 0), e_hi + e_hi * np.expm1(np.minimum(low, 1.0)), 0.0)
+    np.put_along_axis(e, np.argmax(z, axis=-1)[..., None], 0.0, axis=-1)
+    return accurate_sum(e, axis=-1)
+
+
 def softmax(z, axis=-1):
     r"""Return :math:`a_j = e^{z_j} / \sum_l e^{z_l}` along ``axis``.
 
@@ -103,9 +130,18 @@ def log_softmax(z, axis=-1):
             d_hi, d_lo, _, t = _shifted_exponentials(z)
             s, s_lo = two_sum(d_hi, -np.log1p(t))
             out = s + (s_lo + d_lo)
-        # Where d_hi = -inf the result is -inf (below -1.8e308 it cannot be
-        # represented); the two-sum error terms there are NaN.
-        out = np.where(np.isfinite(d_hi), out, -np.inf)
+            # Where d_hi = -inf the result is -inf (below -1.8e308 it cannot be
+            # represented); the two-sum error terms there are NaN.
+            out = np.where(np.isfinite(d_hi), out, -np.inf)
+            small = t[..., 0] < _SMALL_TAIL
+            if np.any(small):
+                # ln a of the maximal class is -log1p(T) = -T to the last bit; T is
+                # subnormal-small, so take it from the scaled tail, rounded once.
+                rows = out[small]
+                tail = np.ldexp(_scaled_tail(z[small], d_hi[small], d_lo[small]), -_K)
+                np.put_along_axis(rows, np.argmax(z[small], axis=-1)[..., None],
+                                  -tail[..., None], axis=-1)
+                out[small] = rows
     return np.moveaxis(out, -1, axis)
 
 

@@ -88,3 +88,14 @@ def test_complex_logits_are_analytic():
     grad = [np.imag(cross_entropy(z + 1j * h * np.eye(3)[k], y)) / h for k in range(3)]
     # The lecture's delta = a - y, by the complex step.
     assert np.allclose(grad, softmax(z) - y, rtol=1e-15, atol=1e-17)
+
+
+@pytest.mark.parametrize("cost", ["cross_entropy", "quadratic"])
+def test_network_loss_without_the_output_pass_equals_the_cost_of_the_forward_pass(cost):
+    from numeric import Network
+
+    net = Network([6, 5, 4], cost=cost, seed=3)
+    rng = np.random.default_rng(3)
+    X, Y = rng.random((7, 6)), np.eye(4)[rng.integers(0, 4, 7)]
+    zs, acts = net.forward(X)
+    assert net.loss(X, Y) == np.mean(net.cost.fn(zs[-1], acts[-1], Y))

@@ -126,3 +126,12 @@ def test_jacobian_is_lemmas_2_and_3():
     J = softmax_jacobian(z)
     assert np.isclose(J[1, 1], a[1] * (1 - a[1]))
     assert np.isclose(J[0, 2], -a[0] * a[2])
+
+
+@pytest.mark.parametrize("z", [[742.0] + [0.0] * 9, [745.0, 0.0, 0.0, 0.0], [700.0, 0.0, 0.0],
+                               [709.0, 0.3, -0.2], [4.61168602e18, 294.0]])
+def test_a_subnormal_tail_keeps_the_maximal_class_within_4_ulp(z):
+    # ln a of the maximal class is -T with T the sum of subnormal exponentials.
+    z = np.array(z)
+    assert worst_ulp(z)[1] <= ULP_GOAL
+    assert np.all(log_softmax(z) <= 0)
