@@ -1,4 +1,4 @@
-"""The Markdown writer: a :class:`reports.document.Document` as GitHub-flavoured Markdown.
+r"""The Markdown writer: a :class:`reports.document.Document` as GitHub-flavoured Markdown.
 
 Formulas are ``$...$`` and ``$$...$$`` (the dollarmath syntax that GitHub and
 markdown-it's dollarmath plugin read, rendered with KaTeX).  A derivation is

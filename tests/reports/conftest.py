@@ -18,10 +18,17 @@ def experiment():
 
 
 @pytest.fixture(scope="session")
-def documents(results, experiment):
+def lecture():
+    from reports.lecture import check_lecture
+
+    return check_lecture()
+
+
+@pytest.fixture(scope="session")
+def documents(results, experiment, lecture):
     from reports.pipeline import documents as build
 
-    return build(("ru", "en"), results=results, data=experiment)
+    return build(("ru", "en"), results=results, data=experiment, lecture=lecture)
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""Every claim, part, note, fact, justification and hypothesis has words in both languages."""
+"""Every claim, part, note, fact, lecture proof, definition, justification and hypothesis has words in both
+languages, keyed by the stable ids of the proofs, never by their English titles."""
 
 import re
 
@@ -8,6 +9,8 @@ import proofs
 from proofs.justifications import JUSTIFICATIONS
 from reports.document import Math
 from reports.inline import fill
+from reports.chains import LECTURE_PROOFS
+from reports.definitions import ENTRIES
 from reports.lang import LANGUAGES, catalog
 
 CYRILLIC = re.compile("[А-Яа-яЁё]")
@@ -15,18 +18,21 @@ CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 def _used_keys():
     keys = {"CLAIMS": set(), "PARTS": set(), "NOTES": set(), "FACTS": set(), "JUSTIFICATIONS": set(JUSTIFICATIONS),
-            "HYPOTHESES": set()}
+            "HYPOTHESES": set(), "LECTURE": {p.id for p in LECTURE_PROOFS},
+            "LECTURE_SHORT": {p.id for p in LECTURE_PROOFS}, "DEFINITIONS": set(ENTRIES)}
     for claim in proofs.claims():
         keys["CLAIMS"].add(claim.id)
         keys["HYPOTHESES"].update(h.name for h in claim.hypotheses)
         for part in claim.parts:
-            keys["PARTS"].add(part.title)
+            assert part.id, f"a derivation of {claim.id} has no id"
+            keys["PARTS"].add(part.id)
             if part.note:
-                keys["NOTES"].add(part.note)
+                keys["NOTES"].add(part.id)
             keys["JUSTIFICATIONS"].update(step.justification for step in part.steps)
             keys["HYPOTHESES"].update(h.name for h in part.hypotheses)
             keys["HYPOTHESES"].update(f"{p}!={q}" for p, q in part.distinct)
-        keys["FACTS"].update(f.title for f in claim.facts)
+        assert all(f.id for f in claim.facts), f"a fact of {claim.id} has no id"
+        keys["FACTS"].update(f.id for f in claim.facts)
     return keys
 
 
@@ -45,6 +51,16 @@ def test_the_lectures_claim_ids_are_all_translated():
         assert [i for i in ids if not catalog(lang).has("CLAIMS", i)] == []
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_catalog_is_keyed_by_an_english_title(lang):
+    titles = {part.title for claim in proofs.claims() for part in claim.parts}
+    titles |= {fact.title for claim in proofs.claims() for fact in claim.facts}
+    titles -= {part.id for claim in proofs.claims() for part in claim.parts}
+    cat = catalog(lang)
+    for table in ("PARTS", "FACTS", "NOTES"):
+        assert not titles & set(cat.tables[table]), table
+
+
 def test_both_catalogs_have_the_same_keys():
     ru, en = catalog("ru"), catalog("en")
     for table in ru.tables:
@@ -57,7 +73,9 @@ def test_every_entry_fills_and_keeps_cyrillic_out_of_math(lang):
     for table, entries in cat.tables.items():
         for key, value in entries.items():
             for text in (value if isinstance(value, tuple) else (value,)):
-                for piece in fill(text, {"correct": 0, "predicted": 0, "points": 1, "range": "2"}):
+                values = {"correct": 0, "predicted": 0, "points": 1, "range": "2", "steps": "4", "letter": "i",
+                          "step": 1}
+                for piece in fill(text, values):
                     if isinstance(piece, Math):
                         assert not CYRILLIC.search(piece.latex), (table, key)
 
@@ -65,7 +83,9 @@ def test_every_entry_fills_and_keeps_cyrillic_out_of_math(lang):
 def test_russian_words_are_russian_and_english_words_are_not():
     assert CYRILLIC.search(catalog("ru").word("proof"))
     assert catalog("ru").claim("lemma-1")[0] == "Лемма 1"
-    assert catalog("ru").word("proof") == "Доказательство"
+    assert catalog("ru").word("proof") == "Доказательство."
+    assert catalog("ru").word("qed") == "Что и требовалось доказать."
+    assert catalog("ru").lookup("JUSTIFICATIONS", "lemma-2") == "в силу леммы 2"
     assert not any(CYRILLIC.search(v) for v in catalog("en").tables["WORDS"].values())
 
 

@@ -94,7 +94,7 @@ def test_write_atomic_refuses_other_content(tmp_path):
         write_atomic(tmp_path / "x", 3)
 
 
-def test_builds_are_byte_identical(results, experiment, tmp_path):
+def test_builds_are_byte_identical(results, experiment, lecture, tmp_path):
     from reports.experiments import experiment_data
     from reports.markdown import render_markdown
     from reports.pipeline import documents
@@ -102,7 +102,7 @@ def test_builds_are_byte_identical(results, experiment, tmp_path):
 
     def files(data):
         out = {}
-        for lang, document in documents(("ru", "en"), results=results, data=data).items():
+        for lang, document in documents(("ru", "en"), results=results, data=data, lecture=lecture).items():
             out[f"softmax.{lang}.tex"] = render_tex(document)
             out.update(render_markdown(document, f"softmax.{lang}"))
         return out
@@ -113,13 +113,13 @@ def test_builds_are_byte_identical(results, experiment, tmp_path):
         assert first[name] == second[name], name
 
 
-def test_include_adds_the_users_checked_chains(results, experiment):
+def test_include_adds_the_users_checked_chains(results, experiment, lecture):
     from reports.markdown import render_markdown
     from reports.pipeline import documents
 
     fixture = Path(__file__).with_name("fixtures") / "user_derivations.tex"
-    document = documents(("en",), results=results[:1], data=experiment, includes=(str(fixture),))["en"]
+    document = documents(("en",), results=results[:1], data=experiment, includes=(str(fixture),), lecture=lecture)["en"]
     md = render_markdown(document, "x")["x.md"]
-    assert "Checked derivations supplied by the user" in md
+    assert "Derivations submitted for checking" in md
     assert "### Lemma 2, written out" in md and "### A sign error" in md
-    assert "❌ **REFUTED**" in md and "**Counterexample:**" in md
+    assert r"\color{red}{\times\ \textbf{FALSE}}" in md and "**Counterexample:**" in md

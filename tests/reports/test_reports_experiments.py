@@ -32,7 +32,7 @@ def test_without_scikit_learn_the_synthetic_digits_stand_in(monkeypatch):
     assert data.synthetic and len(data.digits) == experiments.DIGITS_SHOWN
     assert data.slowdown["data"] == "synthetic"
     caption = digits_blocks(catalog("en"), data.digits, data.synthetic)[0].caption
-    assert "Synthetic 8x8 images (scikit-learn is not installed)" in caption[0].text
+    assert "Synthetic 8×8 images (scikit-learn is not installed)" in caption[0].text
 
 
 def test_without_numeric_the_handout_says_what_is_missing(monkeypatch):
