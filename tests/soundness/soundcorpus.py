@@ -20,12 +20,17 @@ import itertools
 import pathlib
 import random
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import soundmath
 import soundtex
 
 CORPUS = pathlib.Path(__file__).parent / "corpus"
+#: What test_corpus found, summed over the files it ran (printed at the end of the session).
+TOTALS = Counter()
+#: The true steps that the checker left undecided (tolerated, but listed).
+UNDECIDED_TRUE = []
 
 _EXPECT = re.compile(r"<!--\s*expect:\s*(true|false)\s*-->")
 _NO_LECTURE = re.compile(r"<!--\s*soundness:\s*no-assume-lecture\s*-->")

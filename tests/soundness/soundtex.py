@@ -262,8 +262,10 @@ class _Reader:
             toks = [tok]
         items = []
         for t in toks:
-            if t.isdigit():
-                items.extend(("int", int(c)) for c in t) if count == 2 and len(t) == 2 else items.append(("int", int(t)))
+            if t.isdigit() and count == 2 and len(t) == 2:
+                items.extend(("int", int(c)) for c in t)  # w_{12}: two one-digit indices
+            elif t.isdigit():
+                items.append(("int", int(t)))
             elif t.isalpha():
                 items.append(("ix", t))
             else:

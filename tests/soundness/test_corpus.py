@@ -15,7 +15,7 @@ import pytest
 from proofs.latex import check_file
 from proofs.verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED
 
-from soundcorpus import corpus_files, ground_truth, read_corpus_file
+from soundcorpus import TOTALS, UNDECIDED_TRUE, corpus_files, ground_truth, read_corpus_file
 
 #: Seconds the checker may spend on one chain before leaving it undecided.
 TIME_LIMIT = 30
@@ -74,6 +74,7 @@ def test_corpus_file(path):
                     problems.append(f"{where}: TRUE but {_verdict_text(step)}")
                 elif kind == UNDECIDED:
                     counts["true undecided"] += 1
-                    print(f"{where}: true, undecided {step.detail}")
+                    UNDECIDED_TRUE.append(f"{where}{': ' + step.detail if step.detail else ''}")
+    TOTALS.update(counts)
     print(f"{path.name}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     assert not problems, f"{len(problems)} unsound verdicts in {path.name}:\n" + "\n".join(problems)
