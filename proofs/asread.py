@@ -106,13 +106,12 @@ class Point:
         return mpmath.mpf(rng.randint(-300, 300)) / 100
 
     def _simplex_y(self, atom):
-        rest = tuple(atom.indices[1:])
-        raw = [mpmath.mpf(self._rng(sp.srepr(y[(q, *rest)] if rest else y[q])).randint(5, 100))
-               for q in range(1, self.n + 1)]
+        rest = tuple(int(r) for r in atom.indices[1:])
+        keys = [_indexed_atom(y, (q, *rest)) for q in range(1, self.n + 1)]
+        raw = [mpmath.mpf(self._rng(sp.srepr(key)).randint(5, 100)) for key in keys]
         total = mpmath.fsum(raw)
-        for q in range(1, self.n + 1):
-            key = y[(q, *rest)] if rest else y[q]
-            self._values[key] = raw[q - 1] / total
+        for key, r in zip(keys, raw):
+            self._values[key] = r / total
         index = atom.indices[0]
         if not (index.is_Integer and 1 <= int(index) <= self.n):
             raise NotEvaluable(f"{atom} lies outside 1..n")
@@ -206,7 +205,7 @@ def _z_formula(model, q, m, example):
 
 
 def _ev(e, point, bindings, moved):
-    if e.is_Number or not e.free_symbols and not e.args:
+    if e.is_Number or isinstance(e, sp.Symbol):
         return _ev_plain(e, point, bindings, moved)
     key = (e, tuple(bindings.get(x) for x in _bound_symbols(e)), tuple(moved.items()), mpmath.mp.prec)
     memo = point.memo
