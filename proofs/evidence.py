@@ -2,9 +2,10 @@
 
 Two checks, both at random points:
 
-* **chain**: every expression of every derivation is evaluated (mpmath, 30
-  digits) for a few concrete n; the largest gap between the two sides of an
-  ``=`` step is reported, and every inequality step is tested;
+* **chain**: the numeric veto (:mod:`proofs.veto`) evaluated every proved
+  step from its expressions as written (mpmath, 30 digits) at random points
+  for several n; the largest gap between the two sides of an ``=`` step is
+  reported, and whether every inequality held;
 * **network**: the derivatives that SymPy computes (and the lecture's results
   for them) are compared with the values of the NumPy network of
   :mod:`numeric` (its backprop), where the claim is about one of them.
@@ -21,7 +22,6 @@ import sympy as sp
 
 from . import instance as inst
 from .concrete import exp_symbol, walker
-from .hypotheses import ordered_rules
 from .numeval import evaluate
 from .notation import C, SOFTMAX_CE, a, a_prev, b, d, i, j, w, y, z
 
@@ -91,65 +91,30 @@ class Evidence:
                 "summary": self.summary}
 
 
-def _point(symbols, rng, n_value):
-    """Random values: z ~ N(0, 1.5^2) as E = e^z, y_j in (0, 1/n) (so that an eliminated
-    y_n = 1 - sum of the others stays positive), other positive atoms in (0.05, 1)."""
-    values = {}
-    with mpmath.workdps(_DIGITS):
-        for s in sorted(symbols, key=sp.default_sort_key):
-            if isinstance(s, sp.Symbol) and s.name.startswith("E_"):
-                values[s] = mpmath.exp(mpmath.mpf(rng.gauss(0, 1.5)))
-            elif isinstance(s, sp.Indexed) and s.base == y:
-                values[s] = mpmath.mpf(rng.uniform(0.05, 1)) / n_value
-            elif (isinstance(s, sp.Indexed) and s.base == a_prev) or (s.is_real and not s.is_nonnegative):
-                values[s] = mpmath.mpf(rng.gauss(0, 1))
-            else:
-                values[s] = mpmath.mpf(rng.uniform(0.05, 1))
-    return values
+def chain_evidence(parts, ev: Evidence):
+    """The numeric veto's findings on every proved step of the claim's chains (:mod:`proofs.veto`).
 
-
-def _atoms(expr):
-    out = set(expr.atoms(sp.Indexed))
-    out |= {s for s in expr.free_symbols if isinstance(s, sp.Symbol) and not s.is_integer
-            and not isinstance(s, sp.IndexedBase) and s not in {x.base.label for x in out}}
-    return {s for s in out if not isinstance(s, sp.IndexedBase)}
+    The veto evaluated each proved step straight from the expressions as written
+    at random points; here its points and the largest gap it saw are gathered.
+    A step it refuted counts as a failed inequality or an infinite gap.
+    """
+    for part in parts:
+        for step in part.steps:
+            if step.internal_error:
+                if step.relation == "=":
+                    ev.chain_gap = float("inf")
+                else:
+                    ev.inequalities_ok = False
+            if not step.checked_points:
+                continue
+            ev.chain_points += step.checked_points
+            ev.chain_n = tuple(sorted(set(ev.chain_n) | set(step.checked_n)))
+            ev.chain_gap = max(ev.chain_gap, step.checked_gap)
 
 
 def _value(expr, point):
     v = evaluate(expr, point, _DIGITS)
     return (float(v) if isinstance(v, mpmath.mpf) else complex(v)), v
-
-
-def chain_evidence(derivation, rng, ev: Evidence):
-    """Evaluate every expression of a chain at random points for a few n."""
-    for q in _N_VALUES:
-        if not derivation.applies_to(q):
-            continue
-        runs = inst.assignments(derivation.indices, derivation.distinct, q, derivation.prev_indices)[:1]
-        for values in runs:
-            unfold = walker(derivation.model, q, inst.PREV_LAYER_SIZE, inst.EXAMPLES)
-            exprs = [inst.instantiate(e, derivation.model, q, values, unfold) for e in derivation.expressions]
-            for rule in ordered_rules(derivation.hypotheses, q):
-                exprs = [e.xreplace(rule) for e in exprs]
-            atoms = set().union(*(_atoms(e) for e in exprs))
-            for _ in range(_POINTS):
-                point = _point(atoms, rng, q)
-                vals = [_value(e, point)[1] for e in exprs]
-                ev.chain_points += 1
-                ev.chain_n = tuple(sorted(set(ev.chain_n) | {q}))
-                for k, step in enumerate(derivation.steps, start=1):
-                    left, right = vals[k - 1], vals[k]
-                    gap = abs(left - right)
-                    if step.relation == "=":
-                        ev.chain_gap = max(ev.chain_gap, float(gap))
-                    elif not _holds(left, right, step.relation):
-                        ev.inequalities_ok = False
-
-
-def _holds(left, right, relation):
-    tol = sp.Float(10) ** (-(_DIGITS - 8))
-    return {"<=": left <= right + tol, ">=": left >= right - tol,
-            "<": left < right + tol, ">": left > right - tol}[relation]
 
 
 def network_evidence(links, rng, ev: Evidence, n_values=(2, 3, 4)):
@@ -184,12 +149,12 @@ def network_evidence(links, rng, ev: Evidence, n_values=(2, 3, 4)):
         ev.network_links = tuple(links)
 
 
-def evidence(claim, seed=0) -> Evidence:
-    """Numeric evidence for one claim: its chains and its links to the network."""
+def evidence(claim, seed=0, parts=()) -> Evidence:
+    """Numeric evidence for one claim: the veto's points on its chains (``parts``, the
+    :class:`proofs.verdict.PartResult` objects) and its links to the network."""
     rng = random.Random(seed)
     ev = Evidence()
-    for part in claim.parts:
-        chain_evidence(part, rng, ev)
+    chain_evidence(parts, ev)
     if claim.numeric:
         network_evidence(claim.numeric, rng, ev)
     return ev

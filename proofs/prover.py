@@ -37,7 +37,7 @@ def prove_claim(claim: Claim, n_max=8, seed=0, numeric=None) -> ClaimResult:
         vs = [p.verdict for p in parts if p.n == q] + [f.verdict for f in facts if f.n == q]
         if vs:
             instances[q] = worst(vs)
-    evidence = numeric(claim, seed) if numeric is not None else None
+    evidence = numeric(claim, seed, parts) if numeric is not None else None
     return ClaimResult(claim=claim, general=general, instances=instances, parts=parts,
                        facts=facts, numeric=evidence, seconds=time.perf_counter() - start)
 

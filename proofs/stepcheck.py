@@ -246,6 +246,8 @@ def _apply_vetoes(steps, derivation, n_value, seed):
 
 def _apply_veto(result: StepResult, veto):
     result.checked_points = veto.points
+    result.checked_gap = veto.gap
+    result.checked_n = veto.n_values
     if veto.vetoed:
         result.internal_error = (f"the symbolic route said {result.verdict} ({result.method}), "
                                  "the numeric check found the sides differ")

@@ -74,6 +74,9 @@ class StepResult:
     method: str = ""
     #: Points at which the numeric veto evaluated a proved step (evidence, not proof).
     checked_points: int = 0
+    #: The largest gap between the sides at those points ("=" steps), and the n they were drawn for.
+    checked_gap: float = 0.0
+    checked_n: tuple = ()
     #: Set when the symbolic route said proved and the numeric route found the sides differ.
     internal_error: str = ""
 

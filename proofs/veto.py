@@ -48,6 +48,9 @@ class Veto:
     points: int = 0
     counterexample: Optional[Counterexample] = None
     reason: str = ""
+    #: The largest |left - right| seen at the points (for "=" steps), and the n they were drawn for.
+    gap: float = 0.0
+    n_values: tuple = ()
 
     @property
     def vetoed(self):
@@ -138,6 +141,10 @@ def veto_steps(derivation, wanted, n_value=None, seed=0) -> dict:
                                 continue
                             good[k] += 1
                             vetoes[k].points += 1
+                            if q not in vetoes[k].n_values:
+                                vetoes[k].n_values += (q,)
+                            if relation == "=":
+                                vetoes[k].gap = max(vetoes[k].gap, float(abs(left - right)))
                             if _breaks(left, right, relation):
                                 vetoes[k].counterexample = Counterexample(
                                     n=q, values=_describe(point, values),
