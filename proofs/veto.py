@@ -91,8 +91,8 @@ def _n_values(derivation, n_value):
 
 def _describe(point, values):
     """The point's values that the two sides used, then the free indices."""
-    shown = {str(key): sp.Float(mpmath.nstr(value, 15), 15) for key, value in point.drawn().items()}
-    shown.update({str(k): sp.Integer(v) for k, v in values.items()})
+    shown = {str(key): mpmath.nstr(value, 12) for key, value in point.drawn().items()}
+    shown.update({str(k): str(v) for k, v in values.items()})
     return shown
 
 
