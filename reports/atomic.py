@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomic", "write_all"]
+__all__ = ["write_atomic", "write_all", "remove_stale"]
 
 
 def write_atomic(path, content):
@@ -57,3 +57,20 @@ def write_all(directory, files):
         write_atomic(target, files[name])
         written.append(target)
     return written
+
+
+def remove_stale(directory):
+    """Remove the temporary files (``.<name>.*.tmp``) that an interrupted earlier build left behind.
+
+    :func:`write_atomic` removes its own temporary file on any error, but not
+    after ``kill -9``; the next build cleans up.  Returns the removed paths.
+    """
+    removed = []
+    for path in sorted(Path(directory).glob(".*.tmp")):
+        if path.is_file():
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            removed.append(path)
+    return removed

@@ -2,12 +2,13 @@
 
 Usage::
 
-    python -m reports.build [--lang ru,en] [--format tex,md] [--out DIR] [--pdf] [--n N]
-                            [--include FILE ...]
+    python -m reports.build [--lang ru,en] [--format tex,md] [--edition lecturer,student] [--out DIR]
+                            [--pdf] [--n N] [--include FILE ...]
 
 For each language it writes ``softmax.<lang>.tex`` and ``softmax.<lang>.md``
 (with the SVG figures ``softmax.<lang>.<figure>.svg``) into ``DIR``
-(default ``handouts``).  Every file is computed in memory first and then
+(default ``handouts``); the student edition is ``softmax-student.<lang>.*``.
+Temporary files left by an interrupted earlier build are removed.  Every file is computed in memory first and then
 written atomically, so an error or an interrupt leaves no half-written
 handout.  Bad arguments and unwritable folders are reported in one line on
 stderr with exit status 2; ``--pdf`` without ``latexmk`` says so and exits
@@ -21,8 +22,9 @@ import os
 import sys
 from pathlib import Path
 
-from .atomic import write_all
+from .atomic import remove_stale, write_all
 from .lang import LANGUAGES
+from .sections import EDITIONS
 
 __all__ = ["main", "FORMATS", "build_files", "UsageError"]
 
@@ -53,12 +55,29 @@ def _parser():
     parser = _Parser(prog="python -m reports.build", description=__doc__.split("\n\n")[0])
     parser.add_argument("--lang", default=",".join(LANGUAGES), help="languages, comma-separated (ru,en)")
     parser.add_argument("--format", default=",".join(FORMATS), help="formats, comma-separated (tex,md)")
+    parser.add_argument("--edition", default=EDITIONS[0],
+                        help="editions, comma-separated: lecturer (everything, the default) or student "
+                             "(no per-n verdicts or numeric checks)")
     parser.add_argument("--out", default="handouts", help="output folder (default: handouts)")
     parser.add_argument("--pdf", action="store_true", help="compile the LaTeX with latexmk")
     parser.add_argument("--n", type=int, default=8, help="check every claim for n = 1..N too (default 8)")
     parser.add_argument("--include", action="append", default=[], metavar="FILE",
                         help="a user's LaTeX derivation to check and include (repeatable)")
     return parser
+
+
+def _readable(path):
+    """Refuse at once an --include that is missing, not a regular file, or unreadable."""
+    target = Path(path)
+    if not target.exists():
+        raise UsageError(f"--include: no such file {path!r}")
+    if not target.is_file():
+        raise UsageError(f"--include: {path!r} is not a regular file; expected a LaTeX or Markdown file")
+    try:
+        with open(target, "rb") as handle:
+            handle.read(1)
+    except OSError as error:
+        raise UsageError(f"--include: cannot read {path!r}: {error.strerror}") from None
 
 
 def _writable_folder(path):
@@ -74,19 +93,35 @@ def _writable_folder(path):
     return folder
 
 
-def build_files(langs=LANGUAGES, formats=FORMATS, n_max=8, includes=(), progress=None):
+def stem(lang, edition):
+    """The file stem of a handout: ``softmax.ru`` for the lecturer, ``softmax-student.ru`` for students."""
+    return f"{STEM}.{lang}" if edition == EDITIONS[0] else f"{STEM}-{edition}.{lang}"
+
+
+def build_files(langs=LANGUAGES, formats=FORMATS, n_max=8, includes=(), progress=None, editions=EDITIONS[:1]):
     """``{file name: content}`` for every handout asked for, computed in memory."""
-    from .pipeline import documents
+    from .lecture import check_lecture
     from .markdown import render_markdown
+    from .pipeline import claim_results, documents
     from .tex import render_tex
 
+    included = None
+    if includes:
+        from .included import check_included
+
+        included = [check_included(path) for path in includes]
+    results = claim_results(n_max, progress)
+    lecture = check_lecture(progress)
     files = {}
-    for lang, document in documents(langs, n_max=n_max, includes=includes, progress=progress).items():
-        stem = f"{STEM}.{lang}"
-        if "tex" in formats:
-            files[f"{stem}.tex"] = render_tex(document)
-        if "md" in formats:
-            files.update(render_markdown(document, stem))
+    for edition in editions:
+        built = documents(langs, n_max=n_max, includes=includes, progress=progress, results=results,
+                          lecture=lecture, edition=edition, included=included)
+        for lang, document in built.items():
+            name = stem(lang, edition)
+            if "tex" in formats:
+                files[f"{name}.tex"] = render_tex(document)
+            if "md" in formats:
+                files.update(render_markdown(document, name))
     return files
 
 
@@ -101,13 +136,15 @@ def main(argv=None):
         args = _parser().parse_args(argv)
         langs = _choices(args.lang, LANGUAGES, "language")
         formats = _choices(args.format, FORMATS, "format")
+        editions = _choices(args.edition, EDITIONS, "edition")
         if args.n < 1:
             raise UsageError(f"--n must be at least 1, got {args.n}")
         for include in args.include:
-            if not Path(include).is_file():
-                raise UsageError(f"--include: no such file {include!r}")
+            _readable(include)
         folder = _writable_folder(args.out)
-        files = build_files(langs, formats, n_max=args.n, includes=tuple(args.include), progress=_progress)
+        remove_stale(folder)
+        files = build_files(langs, formats, n_max=args.n, includes=tuple(args.include), progress=_progress,
+                            editions=editions)
         written = write_all(folder, files)
     except UsageError as error:
         print(f"reports.build: {error}", file=sys.stderr)

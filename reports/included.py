@@ -18,12 +18,22 @@ __all__ = ["included_blocks", "check_included"]
 
 
 def check_included(path):
-    """The :class:`proofs.latex.FileReport` of ``path``; an ImportError says what is missing."""
+    """The :class:`proofs.latex.FileReport` of ``path``.
+
+    A file that could not be read at all (an error with no line: unreadable,
+    not UTF-8, too large) is a ``ValueError`` naming the file as it was given,
+    so that the command line exits with status 2 and nothing is written.
+    """
     try:
         from proofs.latex import check_file
     except ImportError as error:
         raise ImportError(f"--include needs proofs.latex.check_file, which is not available: {error}") from None
-    return check_file(str(path))
+    report = check_file(str(path))
+    for error in report.errors:
+        if getattr(error, "line", None) is None:
+            reason = getattr(error, "message", None) or str(error).split(": ")[-1]
+            raise ValueError(f"--include: cannot read {str(path)!r}: {reason}")
+    return report
 
 
 def _chain(report, cat):

@@ -8,6 +8,7 @@ how to get it.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,18 @@ from pathlib import Path
 
 from .atomic import write_atomic
 
-__all__ = ["LATEXMK", "compile_tex", "compile_all"]
+__all__ = ["LATEXMK", "compile_tex", "compile_all", "vector_fonts_missing", "FONT_PACKAGE"]
+
+FONT_PACKAGE = "cm-super-minimal"
+"""The Debian package with the Type 1 fonts for Cyrillic text (the full ``cm-super`` has them too)."""
+
+
+def vector_fonts_missing():
+    """Whether TeX lacks cm-super's Type 1 fonts, so that Russian text would be set in bitmap fonts."""
+    if shutil.which("kpsewhich") is None:
+        return True
+    run = subprocess.run(["kpsewhich", "sfrm1000.pfb"], capture_output=True, text=True, timeout=60)
+    return not run.stdout.strip()
 
 LATEXMK = ("latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error")
 
@@ -27,8 +39,10 @@ def compile_tex(tex_path, timeout=300):
     with tempfile.TemporaryDirectory(prefix="handout-") as work:
         source = Path(work) / tex_path.name
         shutil.copyfile(tex_path, source)
+        # A fixed date and ID, so that the same source always gives the same PDF bytes.
+        env = dict(os.environ, SOURCE_DATE_EPOCH="0", FORCE_SOURCE_DATE="1")
         run = subprocess.run([*LATEXMK, source.name], cwd=work, capture_output=True, text=True,
-                             timeout=timeout, errors="replace")
+                             timeout=timeout, errors="replace", env=env)
         pdf = source.with_suffix(".pdf")
         if run.returncode != 0 or not pdf.exists():
             log = source.with_suffix(".log")
@@ -45,6 +59,10 @@ def compile_all(folder, tex_paths):
               "(install TeX Live with latexmk, e.g. apt-get install latexmk texlive-latex-recommended "
               "texlive-lang-cyrillic texlive-pictures)", file=sys.stderr)
         return 1
+    if vector_fonts_missing():
+        print(f"reports.build: warning: the Type 1 fonts of cm-super are not installed, so Cyrillic text gets "
+              f"bitmap fonts; install the Debian package {FONT_PACKAGE} (or cm-super) for vector fonts",
+              file=sys.stderr)
     status = 0
     for tex in tex_paths:
         try:

@@ -47,8 +47,19 @@ def figure_set(data):
 
 
 def documents(langs, n_max=8, includes=(), results=None, data=None, progress=None, edition="lecturer",
-              lecture=None):
-    """``{lang: Document}``; the claims and the lecture's own proofs are checked once for all languages."""
+              lecture=None, included=None):
+    """``{lang: Document}``; the claims and the lecture's own proofs are checked once for all languages.
+
+    A user's files (``includes``) are read first, so that one that cannot be
+    read stops the build before the long parts; ``included`` may hold their
+    reports, already checked.
+    """
+    extra = ()
+    if includes:
+        from .included import check_included, included_blocks
+
+        checked = included if included is not None else [check_included(path) for path in includes]
+        extra = (partial(included_blocks, paths=includes, reports=checked),)
     results = claim_results(n_max, progress) if results is None else results
     if lecture is None:
         from .lecture import check_lecture
@@ -59,11 +70,5 @@ def documents(langs, n_max=8, includes=(), results=None, data=None, progress=Non
             progress("training the network for the figures")
         data = experiment_data()
     figures = figure_set(data)
-    extra = ()
-    if includes:
-        from .included import check_included, included_blocks
-
-        checked = [check_included(path) for path in includes]
-        extra = (partial(included_blocks, paths=includes, reports=checked),)
     return {lang: build_document(lang, results, figures, extra_blocks=extra, edition=edition, lecture=lecture)
             for lang in langs}

@@ -50,3 +50,18 @@ def handout_dir(handout_files, tmp_path_factory):
     folder = tmp_path_factory.mktemp("handouts")
     write_all(folder, handout_files)
     return folder
+
+
+@pytest.fixture(scope="session")
+def student_files(results, experiment, lecture):
+    from reports.build import stem
+    from reports.markdown import render_markdown
+    from reports.pipeline import documents as build
+    from reports.tex import render_tex
+
+    files = {}
+    for lang, document in build(("ru", "en"), results=results, data=experiment, lecture=lecture,
+                                edition="student").items():
+        files[f"{stem(lang, 'student')}.tex"] = render_tex(document)
+        files.update(render_markdown(document, stem(lang, "student")))
+    return files

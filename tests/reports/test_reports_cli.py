@@ -123,3 +123,50 @@ def test_include_adds_the_users_checked_chains(results, experiment, lecture):
     assert "Derivations submitted for checking" in md
     assert "### Lemma 2, written out" in md and "### A sign error" in md
     assert r"\color{red}{\times\ \textbf{FALSE}}" in md and "**Counterexample:**" in md
+
+
+def test_include_of_a_file_that_cannot_be_read_exits_2_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    from reports import build
+
+    bad = tmp_path / "bad.tex"
+    bad.write_bytes(b"\xff\xfe $$ a = b $$")
+    out = tmp_path / "out"
+    monkeypatch.setattr("reports.pipeline.claim_results", lambda *args, **kwargs: pytest.fail("proved the claims"))
+    status = build.main(["--out", str(out), "--include", str(bad), "--format", "md"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert status == 2
+    assert err[-1].startswith("reports.build: --include: cannot read") and "UTF-8" in err[-1]
+    assert not any(out.glob("*.md"))
+
+
+def test_include_of_a_folder_exits_2(tmp_path, capsys):
+    from reports import build
+
+    assert build.main(["--out", str(tmp_path / "out"), "--include", str(tmp_path)]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+
+
+def test_a_build_removes_stale_temporary_files(tmp_path):
+    from reports.atomic import remove_stale
+
+    (tmp_path / ".softmax.ru.tex.x1.tmp").write_text("half")
+    (tmp_path / "softmax.ru.tex").write_text("whole")
+    assert [p.name for p in remove_stale(tmp_path)] == [".softmax.ru.tex.x1.tmp"]
+    assert [p.name for p in tmp_path.iterdir()] == ["softmax.ru.tex"]
+
+
+def test_bad_edition_is_one_line_and_exit_2(tmp_path, capsys):
+    from reports import build
+
+    assert build.main(["--out", str(tmp_path), "--edition", "teacher"]) == 2
+    assert capsys.readouterr().err.strip() == "reports.build: unknown edition 'teacher'; known: lecturer,student"
+
+
+def test_the_student_edition_has_no_per_n_lines_or_numeric_checks(student_files, handout_files):
+    for lang, numeric in (("ru", "Численная проверка."), ("en", "Numerical check.")):
+        student = student_files[f"softmax-student.{lang}.md"]
+        assert numeric not in student and numeric in handout_files[f"softmax.{lang}.md"]
+        assert "30 знач" not in student and "30 significant" not in student
+        for marker in ("Для остальных $n$", "For the other $n$", "Проверено также", "Also checked"):
+            assert marker not in student
+        assert '<a id="definitions"></a>' in student and '<a id="errata"></a>' in student

@@ -14,15 +14,34 @@ def _compile(folder, name):
     return run, log
 
 
-@pytest.mark.parametrize("lang", ["ru", "en"])
-def test_handout_compiles_with_latexmk(lang, handout_files, tmp_path):
+def type3_fonts(pdf):
+    """The Type 3 (bitmap) fonts that ``pdffonts`` lists for ``pdf``."""
+    run = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, timeout=120, check=True)
+    return [line for line in run.stdout.splitlines()[2:] if "Type 3" in line]
+
+
+def test_type3_check_catches_a_bitmap_font(tmp_path):
     need_program("latexmk")
-    name = f"softmax.{lang}.tex"
-    (tmp_path / name).write_text(handout_files[name], encoding="utf-8")
+    need_program("pdffonts")
+    # The 11 pt bullet of the text companion exists only as a bitmap font when nothing else is declared.
+    (tmp_path / "bitmap.tex").write_text("\\documentclass[11pt]{article}\\begin{document}\\textbullet\\end{document}\n")
+    _compile(tmp_path, "bitmap.tex")
+    assert type3_fonts(tmp_path / "bitmap.pdf")
+
+
+@pytest.mark.parametrize("name", ["softmax.ru.tex", "softmax.en.tex", "softmax-student.ru.tex",
+                                  "softmax-student.en.tex"])
+def test_handout_compiles_with_latexmk_in_vector_fonts(name, handout_files, student_files, tmp_path):
+    need_program("latexmk")
+    need_program("pdffonts")
+    text = handout_files.get(name) or student_files[name]
+    (tmp_path / name).write_text(text, encoding="utf-8")
     run, log = _compile(tmp_path, name)
     errors = [line for line in log.splitlines() if line.startswith("!")]
     assert run.returncode == 0, errors[:5]
-    assert (tmp_path / f"softmax.{lang}.pdf").stat().st_size > 10_000
+    pdf = (tmp_path / name).with_suffix(".pdf")
+    assert pdf.stat().st_size > 10_000
+    assert type3_fonts(pdf) == [], "bitmap fonts: install the Debian package cm-super-minimal"
     assert "Missing character" not in log
     overfull = [line for line in log.splitlines() if line.startswith("Overfull \\hbox")
                 and float(line.split("(")[1].split("pt")[0]) > 20]
