@@ -2,7 +2,8 @@ r"""Random expression pairs that differ at a random point are never proved equal
 
 Hypothesis builds two expression trees from the reader's grammar -- numbers,
 z_1..z_3, y_1..y_3, a_1..a_3, +, -, \cdot, \frac, e^{...}, \ln of positive
-things, small integer powers, sums over j = 1..3 -- prints each as LaTeX and
+things, small integer powers, sums over j = 1..3 (whose bodies may hold a factor
+times da_q/dz_j or dC/dz_j) -- prints each as LaTeX and
 evaluates it straight from the tree with mpmath (:mod:`soundmath`, never the
 project's reader), at n = 3 (every index and every sum's limit is explicit).
 Half of the pairs are near misses: B is A with one change of the kind a hand
@@ -55,8 +56,12 @@ positives = st.one_of(
 #: Bodies of sums over j: a_j, z_j, y_j, e^{z_j}, and their products with a constant or a leaf.
 _j_leaves = st.one_of(st.builds(_leaf, st.sampled_from(["a", "z", "y"]), st.just("j")),
                       st.just(("exp", _leaf("z", "j"))))
+#: Derivatives by z_j inside the sum: the Jacobian's entries da_q/dz_j and dC/dz_j.
+_j_derivatives = st.one_of(st.builds(lambda q: ("d", _leaf("a", q), _leaf("z", "j")), st.sampled_from(CLASSES)),
+                           st.just(("d", ("C",), _leaf("z", "j"))))
 bodies = st.one_of(_j_leaves,
-                   st.builds(lambda x, y: ("mul", [x, y]), _j_leaves, st.one_of(_j_leaves, variables, numbers)))
+                   st.builds(lambda x, y: ("mul", [x, y]), _j_leaves, st.one_of(_j_leaves, variables, numbers)),
+                   st.builds(lambda x, y: ("mul", [x, y]), st.one_of(_j_leaves, variables), _j_derivatives))
 sums = st.builds(lambda body: ("sum", "j", _num(1), _num(N), body, None), bodies)
 
 
@@ -203,6 +208,10 @@ def latex(t):
         return rf"e^{{{latex(t[1])}}}"
     if kind == "ln":
         return rf"\ln \left( {latex(t[1])} \right)"
+    if kind == "d":
+        return rf"\frac{{\partial {latex(t[1])}}}{{\partial {latex(t[2])}}}"
+    if kind == "C":
+        return "C"
     if kind == "sum":
         _, letter, lower, upper, body, _ = t
         return rf"\sum_{{{letter}={latex(lower)}}}^{{{latex(upper)}}} \left( {latex(body)} \right)"
@@ -210,7 +219,7 @@ def latex(t):
 
 
 def _group(t):
-    if t[0] in ("num", "idx") and not (t[0] == "num" and t[1] < 0):
+    if t[0] in ("num", "idx", "d") and not (t[0] == "num" and t[1] < 0):
         return latex(t)
     return rf"\left( {latex(t)} \right)"
 
