@@ -25,11 +25,13 @@ from dataclasses import dataclass
 
 from .errors import LIMITS, LatexError
 
-__all__ = ["Source", "Block", "Directive", "read_source", "scan"]
+__all__ = ["Source", "Block", "Directive", "Unread", "read_source", "scan"]
 
-_ENVIRONMENTS = ("align", "equation", "gather", "multline", "displaymath")
+_ENVIRONMENTS = ("align", "equation", "gather", "multline", "displaymath", "eqnarray", "flalign", "alignat")
+#: Math environments that are not read on their own; each is reported, never passed over in silence.
+_UNREAD = ("math", "dmath", "dgroup", "IEEEeqnarray", "subequations", "empheq", "tikzpicture")
 _START = re.compile(
-    r"```|~~~|<!--|\$\$|\$|\\\[|\\begin\{(?:" + "|".join(_ENVIRONMENTS) + r")\*?\}|\\[$%\\]|%|`")
+    r"```|~~~|<!--|\$\$|\$|\\\[|\\begin\{(?:" + "|".join(_ENVIRONMENTS + _UNREAD) + r")\*?\}|\\[$%\\]|%|`")
 _DIRECTIVE = re.compile(r"\s*check:\s*([A-Za-z-]+)\s*(.*?)\s*$", re.S)
 
 
@@ -62,12 +64,26 @@ class Source:
 
 @dataclass
 class Block:
-    """A display formula: its content spans ``start:end``; ``opening`` is its delimiter."""
+    """A display formula: its content spans ``start:end``; ``opening`` is its delimiter.
+
+    ``prose`` is the last line of text before it (where "for i = j" stands),
+    starting at ``prose_offset``.
+    """
 
     start: int
     end: int
     opening: int
     delimiter: str
+    prose: str = ""
+    prose_offset: int = 0
+
+
+@dataclass
+class Unread:
+    """A formula environment that the reader does not read, reported with its place."""
+
+    offset: int
+    name: str
 
 
 @dataclass
@@ -146,6 +162,7 @@ def scan(source: Source) -> list:
     items = []
     count = 0
     pos = 0
+    last = 0
     while True:
         m = _START.search(text, pos)
         if m is None:
@@ -196,9 +213,39 @@ def scan(source: Source) -> list:
         count += 1
         if count > LIMITS["blocks"]:
             raise source.error(f"too many formula blocks; the limit is {LIMITS['blocks']} per file", start)
-        items.append(Block(pos, end, start, tok))
+        name = tok[len("\\begin{"):-1].rstrip("*") if tok.startswith("\\begin") else ""
+        if name in _UNREAD:
+            items.append(Unread(start, name))
+            pos = end + len(closer)
+            last = pos
+            continue
+        content = pos
+        if name == "alignat":
+            argument = re.match(r"\s*\{\s*\d+\s*\}", text[pos:end])
+            content = pos + (argument.end() if argument else 0)
+        prose, prose_offset = _prose(text, max(last, _after_items(items)), start)
+        items.append(Block(content, end, start, tok, prose, prose_offset))
         pos = end + len(closer)
+        last = pos
     return items
+
+
+def _after_items(items):
+    """Where the last item found so far ends (0 if none); prose is looked for after it."""
+    if not items:
+        return 0
+    item = items[-1]
+    return getattr(item, "end", None) or getattr(item, "offset", 0)
+
+
+def _prose(text, since, start):
+    """The last non-blank line of text between ``since`` and ``start`` (the line before a block)."""
+    segment = text[since:start]
+    stripped = segment.rstrip()
+    if not stripped.strip():
+        return "", start
+    line_start = stripped.rfind("\n") + 1
+    return stripped[line_start:], since + line_start
 
 
 def _line_end(text, pos):

@@ -62,7 +62,7 @@ def bound_indices(e):
 
 
 def fresh_bound(exprs, index_symbol):
-    """Rename every sum's index that is also free in the chain to a letter the chain does not use.
+    """Rename every sum's index that is free in the chain, or bound twice, to a letter the chain does not use.
 
     ``index_symbol(name)`` makes the integer symbol of a new index.  Every limit
     of a multi-limit ``Sum`` is renamed on its own, outermost first; the
@@ -75,8 +75,6 @@ def fresh_bound(exprs, index_symbol):
         taken |= {s.name for s in e.atoms(sp.Symbol)}
         taken |= {s.name for s in bound_indices(e)}
     clash = {s for s in free if isinstance(s, sp.Symbol) and s.is_integer}
-    if not clash:
-        return list(exprs)
 
     def fresh(enclosing):
         for name in _FRESH:
@@ -86,8 +84,12 @@ def fresh_bound(exprs, index_symbol):
         raise LatexError("too many summation indices in one chain to rename them apart")
 
     def rename(var, body, inner, enclosing):
-        """The new index for ``var`` and the body and inner limits with it replaced."""
-        if var not in clash:
+        """The new index for ``var`` and the body and inner limits with it replaced.
+
+        An index is renamed when it is free elsewhere in the chain or when an
+        enclosing sum already binds it (``\\sum_k y_k \\ln \\sum_k e^{z_k}``).
+        """
+        if var not in clash and var.name not in enclosing:
             return var, body, inner
         new = fresh(enclosing)
         body = body.xreplace({var: new})

@@ -23,15 +23,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from .. import notation as nt
 from ..derivation import Derivation, Step
 from ..hypotheses import SUM_Y_ONE, from_equation
-from .bound import free_symbols, fresh_bound
-from .blocks import Block, Directive, Source, read_source, scan
+from .blocks import Block, Directive, Source, Unread, read_source, scan
+from .bound import bound_indices, free_symbols, fresh_bound
+from .cases import Condition, case_variants, condition_from_tokens, condition_tail, prose_condition
 from .errors import LIMITS, LatexError
-from .parser import INDEX_LETTERS, Context, Definition, Parser, describe, index_symbol
-from .tokens import tokenize
+from .parser import _GREEK, INDEX_LETTERS, Context, Definition, Parser, describe, index_symbol
+from .tokens import Token, tokenize
 
 __all__ = ["StepSource", "ChainSource", "Note", "Reading", "read_file", "LECTURE_HYPOTHESES"]
 
@@ -39,7 +41,13 @@ __all__ = ["StepSource", "ChainSource", "Note", "Reading", "read_file", "LECTURE
 LECTURE_HYPOTHESES = (SUM_Y_ONE,)
 
 _LAYOUT_ENVS = {"aligned", "align", "align*", "alignedat", "equation", "equation*", "gather",
-                "gather*", "gathered", "split", "multline", "multline*", "displaymath"}
+                "gather*", "gathered", "split", "multline", "multline*", "displaymath", "eqnarray",
+                "eqnarray*", "flalign", "flalign*", "alignat", "alignat*"}
+_ENV_ADVICE = {
+    "cases": "a cases environment is read only once per block, as the right side of a chain",
+    "array": "an array is not read; write each formula in its own block",
+    "matrix": "a matrix is compared entry by entry only in bmatrix or pmatrix",
+}
 _SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\enspace", r"\thinspace",
             r"\displaystyle", r"\textstyle", r"\nonumber", r"\notag", r"\big", r"\Big", r"\bigg",
             r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl", r"\biggr", r"\Biggl",
@@ -47,11 +55,13 @@ _SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\enspace",
 _IMPLICATIONS = {r"\Rightarrow", r"\Leftarrow", r"\Leftrightarrow", r"\implies", r"\impliedby",
                  r"\iff", r"\Longrightarrow", r"\Longleftrightarrow", r"\rightarrow", r"\to",
                  r"\longrightarrow"}
+_GREEK_NAMES = set(_GREEK) | {r"\sigma"}
 _OTHER_RELATIONS = {r"\ne", r"\neq", r"\approx", r"\equiv", r"\sim", r"\simeq", r"\in", r"\notin",
                     r"\subset", r"\subseteq", r"\propto", r"\mapsto"}
 _MODELS = {"softmax": nt.SOFTMAX_CE, "softmax-cross-entropy": nt.SOFTMAX_CE,
            "sigmoid": nt.SIGMOID_QUADRATIC, "sigmoid-quadratic": nt.SIGMOID_QUADRATIC}
-_RESERVED = {"a", "z", "y", "b", "w", "C", "e", "n", "m", "L", r"\delta", r"\partial"} | set(INDEX_LETTERS)
+_INDEX_NAMES = {"i", "j", "k", "l"}
+_RESERVED = {"a", "z", "y", "b", "w", "C", "e", "n", "m", r"\delta", r"\partial"} | _INDEX_NAMES
 
 
 @dataclass
@@ -118,9 +128,14 @@ class _State:
     distinct: list = field(default_factory=list)
     names: dict = field(default_factory=dict)
     positive: set = field(default_factory=set)
+    aliases: dict = field(default_factory=dict)
+    swapped: set = field(default_factory=set)
+    equal: list = field(default_factory=list)
     model: nt.Model = nt.SOFTMAX_CE
     title: str | None = None
     skip: bool = False
+    case: Condition | None = None
+    said: set = field(default_factory=set)
 
 
 @dataclass
@@ -134,6 +149,9 @@ class _Chain:
     exprs: list = field(default_factory=list)   # (expr, start, end)
     rels: list = field(default_factory=list)    # (relation, offset)
     finished: bool = False
+    equal: list = field(default_factory=list)   # (i, j): j is replaced by i
+    state: object = None
+    conditions: list = field(default_factory=list)
 
 
 def read_file(path, assume_lecture=True) -> Reading:
@@ -164,6 +182,13 @@ def read_file(path, assume_lecture=True) -> Reading:
                 reading.errors.append(source.locate(err, item.offset))
             except Exception as exc:  # noqa: BLE001
                 reading.errors.append(source.error(_unexpected(exc), item.offset))
+            continue
+        if isinstance(item, Unread):
+            pending = _finish(source, pending, reading)
+            reading.errors.append(source.error(
+                f"the environment {{{item.name}}} is not read; write the derivation in $$...$$, \\[...\\], "
+                "align or equation (or put '% check: skip' before it)", item.offset))
+            reading.blocks_unread += 1
             continue
         if state.skip:
             state.skip = False
@@ -221,34 +246,64 @@ def _note(source, offset, message):
 
 # --------------------------------------------------------------- blocks
 def _read_block(source: Source, block: Block, state: _State, pending, reading):
+    """Read one block into chains: once per row of a ``cases``, a new chain per new left side."""
     if block.end - block.start > LIMITS["formula_chars"]:
         raise source.error(f"the formula has {block.end - block.start} characters; the limit is "
                            f"{LIMITS['formula_chars']}", block.opening)
-    toks = _layout(tokenize(source.text, block.start, block.end))
-    _check_nesting(toks)
-    _not_a_chain(toks)
-    label = []
-    while toks[0].kind == "text":
-        label.append(toks.pop(0).text)
-    if len(toks) > 2 and toks[0].kind == "num" and toks[1].kind == "char" and toks[1].text == ")":
-        del toks[:2]
-    if toks[0].kind == "end":
-        raise NotAChain("an empty formula", block.opening)
-    title = state.title or _label(label)
+    raw = tokenize(source.text, block.start, block.end)
+    _check_nesting(raw)
+    declared, state.case = state.case, None
+    prose = prose_condition(block.prose, block.prose_offset)
+    conditions = [c for c in (declared, prose) if c is not None]
+    title = state.title
     state.title = None
+    first = True
+    for toks, case in case_variants(raw):
+        toks = _layout(toks, rows=True)
+        if first:
+            label = []
+            while toks[0].kind == "text" and not Parser(toks).starts_factor(toks[0]):
+                label.append(toks.pop(0).text)
+            if len(toks) > 2 and toks[0].kind == "num" and toks[1].kind == "char" and toks[1].text == ")":
+                del toks[:2]
+            title = title or _label(label)
+        rows = _rows(toks)
+        if not rows:
+            raise NotAChain("an empty formula", block.opening)
+        for number, row in enumerate(rows):
+            row, tail = condition_tail(row)
+            row = [t for t in row if not (t.kind == "cmd" and t.text in _SPACING)]
+            _not_a_chain(row)
+            if row[0].kind == "end":
+                continue
+            conds = conditions + [c for c in (case, tail) if c is not None]
+            pending = _read_row(source, row, state, pending, reading, title if first else None,
+                                first and number == 0, conds)
+            if number == 0:
+                first = False
+    return pending
+
+
+def _read_row(source, toks, state, pending, reading, title, block_start, conditions):
+    """Read one row of a block into the pending chain or a new one; returns the chain."""
     probe = Parser(toks)
-    continues = probe.relation() is not None
-    if continues:
-        if pending is None:
+    starts_with_relation = probe.relation() is not None
+    waiting = pending is not None and not pending.finished and len(pending.rels) == len(pending.exprs) > 0
+    if starts_with_relation:
+        if pending is None or pending.finished:
             raise LatexError(f"the formula starts with {toks[0].text!r} but no chain comes before it "
                              "to continue", offset=toks[0].pos)
         chain = pending
+    elif waiting and not block_start:
+        chain = pending                      # X = \\ Y: the row carries the chain on
     else:
         _finish(source, pending, reading)
-        chain = _Chain(toks[0].pos, title, _context(state),
-                       _hypotheses(state), tuple(state.distinct), state.model)
+        chain = _Chain(toks[0].pos, title, _context(state), _hypotheses(state), tuple(state.distinct),
+                       state.model, equal=list(state.equal), state=state)
+    for c in conditions:
+        _add_condition(chain, c)
     parser = Parser(toks, chain.context)
-    if continues:
+    if starts_with_relation:
         rel, at = _relations(parser)
         if len(chain.rels) == len(chain.exprs):
             if chain.rels[-1][0] != rel:
@@ -281,6 +336,60 @@ def _read_block(source: Source, block: Block, state: _State, pending, reading):
     return chain
 
 
+def _add_condition(chain, condition):
+    """Put the chain under a case: i = j substitutes, i \\ne j makes the indices distinct."""
+    left, right = index_symbol(condition.left), index_symbol(condition.right)
+    if condition.relation == "=":
+        if (left, right) not in chain.equal:
+            chain.equal.append((left, right))
+    else:
+        pair = (left, right) if left.name < right.name else (right, left)
+        if pair not in chain.distinct:
+            chain.distinct = tuple(chain.distinct) + (pair,)
+    chain.conditions.append(condition)
+
+
+def _rows(toks):
+    """The rows of a block split at its line breaks; a row that carries on an expression joins the last.
+
+    A row joins the one before it when that one ends with an operator or an
+    open bracket, or when it starts with a binary operator (``\\\\ + c``).
+    """
+    rows, current, depth = [], [], 0
+    for t in toks[:-1]:
+        if t.kind == "row":
+            rows.append((current, depth))
+            current = []
+            continue
+        if (t.kind == "char" and t.text in "([") or (t.kind == "cmd" and t.text == r"\left"):
+            depth += 1
+        elif (t.kind == "char" and t.text in ")]") or (t.kind == "cmd" and t.text == r"\right"):
+            depth -= 1
+        current.append(t)
+    rows.append((current, depth))
+    merged = []
+    for row, depth in rows:
+        if not row:
+            continue
+        if merged and (_open_end(merged[-1][0], merged[-1][1]) or _continues(row)):
+            merged[-1] = (merged[-1][0] + row, depth)
+        else:
+            merged.append((row, depth))
+    end = toks[-1]
+    return [row + [Token("end", "", end.pos, end.end)] for row, _ in merged]
+
+
+def _open_end(row, depth):
+    last = row[-1]
+    return depth > 0 or (last.kind == "char" and last.text in "+-*/") or (
+        last.kind == "cmd" and last.text in (r"\cdot", r"\times"))
+
+
+def _continues(row):
+    first = row[0]
+    return (first.kind == "char" and first.text in "+-*/") or (first.kind == "cmd" and first.text in (r"\cdot", r"\times"))
+
+
 def _relations(parser):
     """The relation at the cursor; repeated equal signs (X = \\\\ &= Y) count as one."""
     rel = parser.relation()
@@ -300,8 +409,12 @@ def _label(parts):
     return text or None
 
 
-def _layout(toks):
-    """The tokens without layout: &, \\\\ (outside \\substack), spacing, \\label, aligned environments."""
+def _layout(toks, rows=False):
+    """The tokens without layout: &, \\\\ (outside \\substack), spacing, \\label, aligned environments.
+
+    With ``rows``, a line break becomes a ``row`` token and spacing commands
+    stay (a case after \\quad is found by them; :func:`_read_block` drops them).
+    """
     out = []
     depth = 0
     substack = None
@@ -316,18 +429,20 @@ def _layout(toks):
                 substack = None
         if t.kind == "cmd" and t.text == r"\substack":
             substack = depth + 1
-        if (t.kind == "char" and t.text == "&") or (t.kind == "cmd" and t.text in _SPACING):
+        if (t.kind == "char" and t.text == "&") or (t.kind == "cmd" and t.text in _SPACING and not rows):
             q += 1
             continue
         if t.kind == "cmd" and t.text == "\\\\" and substack is None:
+            if rows:
+                out.append(Token("row", t.text, t.pos, t.end))
             q += 1
             q = _skip_spacing_option(toks, q)
             continue
         if t.kind == "cmd" and t.text in (r"\label", r"\tag", r"\begin", r"\end"):
             name, after = _braced_name(toks, q + 1)
             if t.text in (r"\begin", r"\end") and name not in _LAYOUT_ENVS:
-                raise LatexError(f"the environment {{{name}}} is not supported; expected a chain in "
-                                 "$$...$$, align, aligned or equation", offset=t.pos)
+                advice = _ENV_ADVICE.get(name, "expected a chain in $$...$$, align, aligned or equation")
+                raise LatexError(f"the environment {{{name}}} is not read here; {advice}", offset=t.pos)
             q = after
             if t.text == r"\begin" and name == "alignedat" and toks[q].text == "{":
                 _, q = _braced_name(toks, q)
@@ -406,7 +521,8 @@ def _not_a_chain(toks):
 # --------------------------------------------------------------- chains
 def _context(state):
     """A fresh parsing context with the declarations in force."""
-    return Context(names=dict(state.names), positive=frozenset(state.positive))
+    return Context(names=dict(state.names), positive=frozenset(state.positive), aliases=dict(state.aliases),
+                   swapped=frozenset(state.swapped))
 
 
 def _hypotheses(state):
@@ -432,6 +548,9 @@ def _finish(source, chain, reading):
 
 
 def _emit(source, chain, reading):
+    state = chain.state
+    for offset, message in chain.context.notes:
+        _say(source, reading, state, offset, message)
     if len(chain.rels) == len(chain.exprs):
         rel, at = chain.rels[-1]
         reading.errors.append(source.error(f"the chain ends with {rel!r}; expected an expression after it", at))
@@ -439,28 +558,117 @@ def _emit(source, chain, reading):
     if len(chain.exprs) < 2:
         reading.notes.append(_note(source, chain.offset, "a formula with no relation: nothing to check"))
         return None
-    exprs = fresh_bound([e for e, _, _ in chain.exprs], index_symbol)
+    items = list(chain.exprs)
+    rels = list(chain.rels)
+    if state is not None and rels[0][0] == "=":
+        definition = _as_definition(items[0][0], items[1][0])
+        if definition is not None:
+            name, parameter, written = definition
+            state.names[name] = Definition(items[1][0], parameter)
+            reading.notes.append(_note(source, chain.offset, (
+                f"{written} is not part of the lecture's notation, so this equation is taken as its "
+                f"definition, not checked: {_latex(source, items[0])} = {_latex(source, items[1])}; "
+                "the formulas after it use it")))
+            replace = _replacer(items[0][0], items[1][0], parameter)
+            items = [(replace(e), a, b) for e, a, b in items[1:]]
+            rels = rels[1:]
+            if len(items) < 2:
+                return None
+    exprs = fresh_bound([e for e, _, _ in items], index_symbol)
     free = set()
     for e in exprs:
         free |= {s for s in free_symbols(e) if isinstance(s, sp.Symbol) and s.is_integer and s not in (nt.n, nt.m)}
+    exprs, free = _substitute_equal(exprs, free, chain.equal)
     indices = tuple(sorted(free, key=lambda s: s.name))
     distinct = tuple(pair for pair in chain.distinct if pair[0] in free and pair[1] in free)
     prev = tuple(ix for ix in indices if _previous_layer_index(exprs, ix))
     line, col = source.line_col(chain.offset)
     title = chain.title or f"chain at line {line}"
+    if chain.conditions:
+        title += " (case " + ", ".join(dict.fromkeys(str(c) for c in chain.conditions)) + ")"
     steps = []
     sources = []
-    for k, (rel, at) in enumerate(chain.rels, start=1):
+    for k, (rel, at) in enumerate(rels, start=1):
         steps.append(Step(exprs[k], justification="as-written", relation=rel))
         rl, rc = source.line_col(at)
-        sources.append(StepSource(k, rl, rc, rel, _latex(source, chain.exprs[k - 1]), _latex(source, chain.exprs[k])))
+        sources.append(StepSource(k, rl, rc, rel, _latex(source, items[k - 1]), _latex(source, items[k])))
     derivation = Derivation(
         title=title, start=exprs[0], steps=tuple(steps), hypotheses=chain.hypotheses,
         model=chain.model, indices=indices, distinct=distinct, general=True,
         min_n=_min_n(exprs, distinct), prev_indices=prev,
         note=f"read from {source.path}:{line}:{col}")
     reading.chains.append((derivation, ChainSource(source.path, line, col, title, sources)))
+    for written in _unknown_letters(exprs):
+        _say(source, reading, state, chain.offset, (
+            f"{written} is not part of the lecture's notation: it is read as an unknown quantity (nothing is "
+            f"assumed of its sign, its derivatives stay unknown); if it is the softmax output, the target or the "
+            f"cost, say so with '% check: notation {written} = a' (or = y, = C), or give its formula with "
+            f"'% check: define {written} = ...'"))
     return None
+
+
+def _say(source, reading, state, offset, message):
+    """A note said once per file."""
+    said = state.said if state is not None else set()
+    if message not in said:
+        said.add(message)
+        reading.notes.append(_note(source, offset, message))
+
+
+def _written(symbol):
+    """How a letter outside the notation was written: ``\\gamma`` for gamma, ``\\hat{y}`` as is."""
+    name = symbol.name
+    return "\\" + name if "\\" + name in _GREEK_NAMES else name
+
+
+def _as_definition(left, right):
+    """``(name, parameter, written)`` if ``left = right`` defines a fresh letter (p_i = ...), else None."""
+    if isinstance(left, nt.Unknown):
+        if left in right.free_symbols:
+            return None
+        return _written(left), None, _written(left)
+    if (isinstance(left, sp.Indexed) and isinstance(left.base.label, nt.Unknown) and len(left.indices) == 1
+            and isinstance(left.indices[0], sp.Symbol)):
+        if right.has(left.base):
+            return None
+        written = _written(left.base.label)
+        return written, left.indices[0], f"{written}_{left.indices[0]}"
+    return None
+
+
+def _replacer(left, right, parameter):
+    """A function that puts the definition ``left = right`` in for ``left`` in a later expression."""
+    if parameter is None:
+        return lambda e: e.xreplace({left: right})
+    base = left.base
+    return lambda e: e.replace(lambda x: isinstance(x, sp.Indexed) and x.base == base,
+                               lambda x: right.xreplace({parameter: x.indices[0]}))
+
+
+def _substitute_equal(exprs, free, equal):
+    """The chain under its cases i = j: j replaced by i where both are free indices of the chain."""
+    for keep, drop in equal:
+        if drop not in free or drop == keep:
+            continue
+        if keep not in free and any(keep in bound_indices(e) for e in exprs):
+            continue
+        exprs = [e.xreplace({drop: keep}) for e in exprs]
+        free = (free - {drop}) | {keep}
+    return exprs, free
+
+
+def _unknown_letters(exprs):
+    """How each letter outside the notation in the expressions was written, in order of first use."""
+    out = {}
+    for e in exprs:
+        for atom in sp.preorder_traversal(e):
+            if isinstance(atom, nt.Unknown):
+                out.setdefault(_written(atom))
+            elif isinstance(atom, sp.Indexed) and isinstance(atom.base.label, nt.Unknown):
+                out.setdefault(_written(atom.base.label))
+            elif isinstance(atom, AppliedUndef):
+                out.setdefault(str(atom.func))
+    return list(out)
 
 
 def _latex(source, item):
@@ -499,6 +707,7 @@ def _apply(source: Source, d: Directive, state: _State, default_lecture):
         state.title = " ".join(arg.split()) or None
     elif verb == "forget":
         state.hypotheses, state.distinct, state.names, state.positive = [], [], {}, set()
+        state.aliases, state.swapped, state.equal = {}, set(), []
         state.lecture = default_lecture
     elif verb == "model":
         key = arg.strip().lower()
@@ -509,9 +718,17 @@ def _apply(source: Source, d: Directive, state: _State, default_lecture):
         _assume(source, d, state)
     elif verb == "define":
         _define(source, d, state)
+    elif verb == "notation":
+        _notation(source, d, state)
+    elif verb == "case":
+        toks = _arg_tokens(source, d)
+        condition = condition_from_tokens(toks)
+        if not isinstance(condition, Condition):
+            raise LatexError("expected a case of two indices, as in 'case i = j' or 'case i \\ne j'", offset=d.offset)
+        state.case = condition
     else:
-        raise LatexError(f"unknown declaration {verb!r}; expected assume, define, skip, title, model "
-                         "or forget", offset=d.line_offset)
+        raise LatexError(f"unknown declaration {verb!r}; expected notation, assume, define, case, skip, title, "
+                         "model or forget", offset=d.line_offset)
 
 
 def _arg_tokens(source, d):
@@ -555,6 +772,12 @@ def _assume(source, d, state):
                          offset=tok.pos)
     right = parser.parse_expr()
     _end(parser, "the end of the declaration")
+    if _is_index_symbol(left) and _is_index_symbol(right):
+        if left == right:
+            raise LatexError("expected two different indices, as in 'assume i = j'", offset=toks[0].pos)
+        if (left, right) not in state.equal:
+            state.equal.append((left, right))
+        return
     if _is_sum_y(left) and right == 1 or _is_sum_y(right) and left == 1:
         hyp = SUM_Y_ONE
     else:
@@ -584,6 +807,100 @@ def _define(source, d, state):
     expr = parser.parse_expr()
     _end(parser, "the end of the definition")
     state.names[name] = Definition(expr, parameter)
+
+
+#: Letters a notation declaration may map onto, as the parser names them.
+_TARGETS = {"a", "z", "y", "b", "w", "C", "n", "m"}
+_ROLE_WORDS = {"output": "a", "outputs": "a", "prediction": "a", "predictions": "a", "probabilities": "a",
+               "target": "y", "targets": "y", "label": "y", "labels": "y", "desired": "y",
+               "input": "z", "inputs": "z", "logits": "z", "logit": "z", "scores": "z",
+               "cost": "C", "loss": "C", "error": "C", "classes": "n", "bias": "b", "biases": "b",
+               "weight": "w", "weights": "w"}
+
+
+def _notation(source, d, state):
+    r"""``notation p = a, o = z, t = y, L = C, w_{jk} = w_{kj}``; also ``y is the output``.
+
+    Each item names a letter of the file (``p``, ``\hat{y}``, ``\ell``) and the
+    letter of the lecture it stands for; ``w_{jk} = w_{kj}`` says that the file
+    writes the weight's indices in the other order.
+    """
+    toks = _arg_tokens(source, d)
+    items, current, depth = [], [], 0
+    for t in toks[:-1]:
+        if t.kind == "char" and t.text in "{(":
+            depth += 1
+        elif t.kind == "char" and t.text in "})":
+            depth -= 1
+        if depth == 0 and t.kind == "char" and t.text in ",;":
+            items.append(current)
+            current = []
+        else:
+            current.append(t)
+    items.append(current)
+    for item in items:
+        if not item:
+            raise LatexError("an empty item in a notation declaration; expected e.g. 'notation p = a, o = z'",
+                             offset=d.offset)
+        _notation_item(item, state)
+
+
+def _notation_item(item, state):
+    head = item[0]
+    if head.kind != "letter":
+        raise LatexError(f"expected a letter of the file, such as p or \\hat{{y}}, found {describe(head)}; "
+                         "write 'notation p = a, t = y, L = C'", offset=head.pos)
+    words = [t.text.strip().lower() for t in item[1:] if t.kind in ("letter", "text")]
+    if len(item) > 1 and item[1].kind == "letter" and "".join(t.text for t in item[1:3]).lower() == "is":
+        text = "".join(t.text if t.kind == "letter" else " " for t in item[1:]).lower().split()
+        role = next((_ROLE_WORDS[w] for w in text if w in _ROLE_WORDS), None)
+        if role is None:
+            raise LatexError(f"unknown role {' '.join(text[1:])!r}; expected e.g. '{head.text} is the output' "
+                             "(output, target, input, cost, classes, bias, weights)", offset=head.pos)
+        _alias(head, role, state)
+        return
+    del words
+    eq = next((q for q, t in enumerate(item) if t.kind == "char" and t.text == "="), None)
+    if eq is None:
+        raise LatexError(f"expected '=' after {head.text}, as in 'notation {head.text} = a'", offset=head.pos)
+    left, right = item[:eq], item[eq + 1:]
+    if not right or right[0].kind != "letter" or right[0].text not in _TARGETS:
+        found = describe(right[0]) if right else "nothing"
+        raise LatexError(f"expected a letter of the lecture's notation after '=' (a, z, y, b, w, C or n), "
+                         f"found {found}", offset=(right[0].pos if right else head.pos))
+    target = right[0].text
+    if target == "w" and len(left) > 1:
+        first, second = _pair(left[1:]), _pair(right[1:])
+        if first is None or second is None or set(first) != set(second) or first[0] == first[1]:
+            raise LatexError("expected the index order of the weights as in 'notation w_{jk} = w_{kj}'",
+                             offset=head.pos)
+        if first != second:
+            state.swapped.add(head.text)
+        if head.text != "w":
+            _alias(head, "w", state)
+        return
+    if len(left) > 1 or len(right) > 1:
+        raise LatexError(f"expected one letter on each side, as in 'notation {head.text} = {target}' "
+                         "(indices go with the letter where it is used)", offset=head.pos)
+    _alias(head, target, state)
+
+
+def _alias(head, target, state):
+    if head.text == target:
+        raise LatexError(f"{head.text} = {target} says nothing; expected another letter", offset=head.pos)
+    if head.text in _INDEX_NAMES:
+        raise LatexError(f"{head.text} is an index letter of the notation and cannot stand for {target}",
+                         offset=head.pos)
+    state.aliases[head.text] = target
+    state.names.pop(head.text, None)
+
+
+def _pair(toks):
+    """The two index letters of a subscript ``_{jk}`` or ``_{j,k}``, or None."""
+    letters = [t.text for t in toks if t.kind == "letter"]
+    if not toks or toks[0].text != "_" or len(letters) != 2:
+        return None
+    return tuple(letters)
 
 
 def _end(parser, what):

@@ -67,8 +67,31 @@ _GREEK = {r"\alpha", r"\beta", r"\gamma", r"\eta", r"\theta", r"\lambda", r"\mu"
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _LEFT_DELIMS = {"(": ")", "[": "]", r"\{": r"\}", "|": "|", r"\lvert": r"\rvert", r"\langle": r"\rangle"}
 _FUNCTIONS = {r"\ln": sp.log, r"\log": sp.log, r"\exp": sp.exp}
+#: Function names written in \text, \mathrm or \operatorname.
+_NAMED_FUNCTIONS = {"exp": r"\exp", "log": r"\log", "ln": r"\ln"}
+_SOFTMAX_NAMES = {"softmax", "Softmax", "SoftMax", "softMax", "SOFTMAX"}
+#: Letters read as unknown functions when an argument list follows: f(z_i).
+_FUNCTION_LETTERS = {"f", "g", "h"}
+#: The scope key of a sum written without an index.
+_IMPLICIT = "<implicit>"
+#: What to write instead of a command the reader does not know.
+_ADVICE = {
+    r"\cdots": "an ellipsis cannot be checked; write the sum with \\sum_{k=1}^{n}",
+    r"\ldots": "an ellipsis cannot be checked; write the sum with \\sum_{k=1}^{n}",
+    r"\dots": "an ellipsis cannot be checked; write the sum with \\sum_{k=1}^{n}",
+    r"\vdots": "an ellipsis cannot be checked; write one entry of the matrix",
+    r"\ddots": "an ellipsis cannot be checked; write one entry of the matrix",
+    r"\top": "transposes and vectors are not read; write one entry, e.g. \\sum_j w_{ji} a_j",
+    r"\intercal": "transposes and vectors are not read; write one entry",
+    r"\odot": "elementwise products of vectors are not read; write one entry, e.g. a_i (1 - a_i)",
+    r"\otimes": "products of vectors are not read; write one entry",
+    r"\int": "integrals are not read",
+    r"\prod": "products \\prod are not read; write the factors or take the logarithm",
+    r"\nabla": "a gradient by a vector is not read; write one entry, \\frac{\\partial C}{\\partial z_i}",
+    r"\over": "\\over needs braces around the fraction: {a \\over b}",
+}
 _FACTOR_COMMANDS = {r"\frac", r"\dfrac", r"\tfrac", r"\sum", r"\ln", r"\log", r"\exp", r"\sqrt",
-                    r"\left", r"\partial", r"\delta", r"\pi"} | _GREEK
+                    r"\left", r"\partial", r"\delta", r"\pi", r"\sigma", r"\nabla"} | _GREEK
 
 
 def index_symbol(letter):
@@ -105,6 +128,14 @@ class Context:
     names: dict = field(default_factory=dict)
     variable: object = None
     positive: frozenset = frozenset()
+    aliases: dict = field(default_factory=dict)
+    swapped: frozenset = frozenset()
+    notes: list = field(default_factory=list)
+
+    def note(self, offset, message):
+        """Record how something was read (reported once per file as a note)."""
+        if all(m != message for _, m in self.notes):
+            self.notes.append((offset, message))
 
     def unknown(self, name):
         """The quantity written ``name`` outside the lecture's notation: positive only if declared."""
@@ -233,7 +264,8 @@ class Parser:
         if tok.kind == "cmd":
             return tok.text in _FACTOR_COMMANDS or tok.text in self.ctx.names
         if tok.kind == "text":
-            return tok.text.strip() == "e"
+            name = tok.text.strip()
+            return name == "e" or name in _NAMED_FUNCTIONS or name in _SOFTMAX_NAMES
         return False
 
     def starts_operand(self, tok):
@@ -248,11 +280,7 @@ class Parser:
         if tok.kind == "letter":
             return self.parse_letter()
         if tok.kind == "text":
-            if tok.text.strip() == "e":
-                self.advance()
-                return self.parse_e(tok)
-            raise self.error(f"\\text{{{tok.text}}} inside a formula is not supported; "
-                             "words go outside the formula or in a label at its start", tok)
+            return self.parse_named(tok)
         if tok.kind == "char":
             if tok.text in _OPENERS:
                 return self.parse_group()
@@ -284,13 +312,20 @@ class Parser:
             if name in self.ctx.names:
                 self.advance()
                 return self.use_definition(name, tok)
+            if name == r"\sigma":
+                return self.parse_sigma(tok)
+            if name == r"\nabla":
+                return self.parse_subscript_derivative(self.advance())
             if name in _GREEK:
                 self.advance()
                 return self.ctx.unknown(name[1:])
             if name in (r"\Rightarrow", r"\Leftrightarrow", r"\implies", r"\iff", r"\to"):
                 raise self.error(f"{name} inside an expression; an implication is not a chain", tok)
+            if name in _ADVICE:
+                raise self.error(f"{name} is not read: {_ADVICE[name]}", tok)
             raise self.error(f"unsupported command {name}; this reader knows \\frac, \\sum, \\ln, "
-                             "\\exp, \\sqrt, \\partial, \\left( \\right), \\cdot and the lecture's letters", tok)
+                             "\\exp, \\sqrt, \\partial, \\left( \\right), \\cdot and the lecture's letters "
+                             "(docs/checking.md lists what is read)", tok)
         raise self.error(f"expected a number, a letter, '(' or a command, found {describe(tok)}", tok)
 
     def parse_group(self):
@@ -299,8 +334,40 @@ class Parser:
         if self.at(closer, "char"):
             raise self.error(f"empty {opener.text}{closer}; expected an expression inside")
         inner = self.parse_expr()
+        if opener.text == "{" and self.at(r"\over", "cmd"):
+            over = self.advance()
+            inner = sp.Mul(inner, self.reciprocal(self.parse_expr(), over))
         self.expect(closer, f"'{closer}' to close the '{opener.text}'")
         return inner
+
+    def parse_named(self, tok):
+        """A name in \\text, \\mathrm or \\operatorname: exp, log, ln, softmax."""
+        name = tok.text.strip()
+        if name == "e":
+            self.advance()
+            return self.parse_e(tok)
+        if name in _NAMED_FUNCTIONS:
+            self.toks[self.pos] = Token("cmd", _NAMED_FUNCTIONS[name], tok.pos, tok.end)
+            return self.parse_function()
+        if name in _SOFTMAX_NAMES:
+            self.advance()
+            return self.softmax_call(tok)
+        raise self.error(f"the name {tok.text!r} in a formula is not read; the reader knows the functions "
+                         "exp, log, ln and softmax(z)_i; words go outside the formula, or in "
+                         "\\text{...} before it as a label", tok)
+
+    def parse_sigma(self, tok):
+        """``\\sigma(z)_i`` is the softmax output a_i; ``\\sigma(x)`` the sigmoid; ``\\sigma`` alone a letter."""
+        self.advance()
+        if not (self.at("(", "char") or self.at(r"\left", "cmd")):
+            return self.ctx.unknown("sigma")
+        entry = self.softmax_call(tok, required=False)
+        if entry is not None:
+            self.ctx.note(tok.pos, "\\sigma(z)_i is read as the softmax output a_i")
+            return entry
+        with self.nested():
+            arg = self.parse_factor()
+        return nt.sigma(arg)
 
     def parse_left(self):
         self.advance()  # \left
@@ -348,20 +415,87 @@ class Parser:
         return Token("num", tok.text[0], tok.pos, tok.pos + 1)
 
     # ----------------------------------------------------------- letters and indices
+    def resolve(self, tok):
+        """The token as the lecture's notation reads it: a declared alias (p for a) is replaced."""
+        if tok.kind == "letter" and tok.text not in self.ctx.names and tok.text in self.ctx.aliases:
+            return Token("letter", self.ctx.aliases[tok.text], tok.pos, tok.end)
+        return tok
+
     def parse_letter(self):
-        tok = self.advance()
+        written = self.advance()
+        tok = self.resolve(written)
         name = tok.text
         if name == "e":
             return self.parse_e(tok)
         if name in self.ctx.names:
             return self.use_definition(name, tok)
+        if name == "S" and self.at("(", "char"):
+            entry = self.softmax_call(tok, required=False)
+            if entry is not None:
+                self.ctx.note(tok.pos, "S(z)_i is read as the softmax output a_i")
+                return entry
+        if name in _FUNCTION_LETTERS and self.at("(", "char") and written.text not in self.ctx.aliases:
+            return self.function_call(tok)
         if name in _INDEXED:
-            return self.indexed_letter(_INDEXED[name], tok)
+            return self.indexed_letter(_INDEXED[name], tok, swapped=written.text in self.ctx.swapped)
+        if name == r"\delta":
+            return self.indexed_letter(nt.delta, tok)
         return self.plain_letter(tok)
+
+    def softmax_call(self, tok, required=True):
+        """``softmax(z)_i`` (also S(z)_i, \\sigma(z)_i) as the softmax output a_i.
+
+        The argument must be the vector z (``\\mathbf{z}``, ``z^{(L)}``, or a
+        letter declared to stand for z).  With ``required`` False, anything
+        else leaves the cursor where it was and gives None.
+        """
+        start = self.pos
+        ok = self.at("(", "char") or self.at(r"\left", "cmd")
+        if ok:
+            closer = ")" if self.at("(", "char") else r"\right"
+            if closer == r"\right":
+                self.advance()
+                ok = self.at("(", "char")
+            self.advance()
+            arg = self.resolve(self.peek())
+            ok = ok and arg.kind == "letter" and arg.text == "z"
+            if ok:
+                self.advance()
+                if self.at("^", "char"):
+                    ok = self.layer_superscript() is not None
+                if ok and closer == r"\right":
+                    ok = self.at(r"\right", "cmd")
+                    if ok:
+                        self.advance()
+                ok = ok and self.at(")", "char")
+                if ok:
+                    self.advance()
+                    ok = self.at("_", "char")
+        if not ok:
+            self.pos = start
+            if required:
+                raise self.error(f"{describe(tok)}(...) is read for the vector z only, with an index: "
+                                 f"{tok.text.strip()}(z)_i is the softmax output a_i", tok)
+            return None
+        self.advance()
+        return nt.a[self.indices(self.script_tokens(), 1, tok)[0]]
+
+    def function_call(self, tok):
+        """``f(z_i)``, ``g(x, y)``: an unknown function of its arguments (f depends on nothing else)."""
+        self.advance()  # (
+        args = [self.parse_expr()]
+        while self.at(",", "char"):
+            self.advance()
+            args.append(self.parse_expr())
+        self.expect(")", f"')' closing the arguments of {tok.text}")
+        if self.at("_", "char"):
+            raise self.error(f"{tok.text}(...)_i is not read; a function of the vector z is written "
+                             "softmax(z)_i or S(z)_i", self.peek())
+        return sp.Function(tok.text, real=True)(*args)
 
     def parse_single_letter(self):
         """A letter as a one-token script argument: no subscripts of its own."""
-        tok = self.advance()
+        tok = self.resolve(self.advance())
         if tok.text == "e":
             return sp.E
         if tok.text in self.ctx.names and self.ctx.names[tok.text].parameter is None:
@@ -409,22 +543,38 @@ class Parser:
         indices = self.indices(sub, 1, tok)
         return sp.IndexedBase(self.ctx.unknown(tok.text))[indices[0]]
 
-    def indexed_letter(self, base, tok):
+    def indexed_letter(self, base, tok, swapped=False):
         sub, layer = self.parse_scripts(tok)
         name = tok.text
         if sub is None:
+            implicit = self.implicit_index()
+            if implicit is not None and base is not nt.w:
+                base = _PREV_LAYER[base] if layer == "L-1" and base in _PREV_LAYER else base
+                return base[implicit]
             if layer is not None:
                 raise self.error(f"{name}^{{({layer})}} needs an index, e.g. {name}_j^{{({layer})}}", tok)
             if base is nt.delta:
                 raise self.error("\\delta needs an index, e.g. \\delta_i^{(L)}", tok)
             return self.letter_symbol(tok)
+        if base is nt.delta and layer is None and _two_indices(sub):
+            i1, i2 = self.indices(sub, 2, tok)
+            return sp.KroneckerDelta(i1, i2)
         if layer == "L-1":
             if base not in _PREV_LAYER:
                 raise self.error(f"{name}^{{(L-1)}} is not part of the notation; of layer L-1 "
                                  "the reader knows a_j^{(L-1)}", tok)
             base = _PREV_LAYER[base]
-        count = 2 if base is nt.w else 1
-        return base[tuple(self.indices(sub, count, tok))] if count == 2 else base[self.indices(sub, 1, tok)[0]]
+        if base is nt.w:
+            first, second = self.indices(sub, 2, tok)
+            return base[second, first] if swapped else base[first, second]
+        return base[self.indices(sub, 1, tok)[0]]
+
+    def implicit_index(self):
+        """The index of the innermost sum written without one (\\sum e^{z}), or None."""
+        for frame in reversed(self.scope):
+            if _IMPLICIT in frame:
+                return frame[_IMPLICIT]
+        return None
 
     def parse_scripts(self, tok):
         """The subscript tokens and the layer (``L`` or ``L-1``) after a letter, in either order."""
@@ -533,7 +683,9 @@ class Parser:
     def parse_frac(self):
         frac = self.advance()
         if self.at("{", "char") and self.at(r"\partial", "cmd", 1):
-            return self.parse_derivative(frac)
+            return self.parse_derivative(frac, r"\partial")
+        if self.d_fraction():
+            return self.parse_derivative(frac, "d")
         numerator = self.parse_arg("the numerator of \\frac")
         den_tok = self.peek()
         if den_tok.kind == "char" and den_tok.text == "{" and self.at(r"\partial", "cmd", 1):
@@ -542,9 +694,31 @@ class Parser:
         denominator = self.parse_arg("the denominator of \\frac")
         return sp.Mul(numerator, self.reciprocal(denominator, den_tok))
 
-    def parse_derivative(self, frac):
+    def d_fraction(self):
+        """Whether the cursor is at ``{d ...}{d x}`` (``\\frac{d}{dx}``, ``\\frac{dy}{dx}``): a derivative."""
+        if not (self.at("{", "char") and self.at("d", "letter", 1)):
+            return False
+        depth = 0
+        q = self.pos
+        while q < len(self.toks) and q - self.pos < 400:
+            t = self.toks[q]
+            if t.kind == "end":
+                return False
+            if t.kind == "char" and t.text == "{":
+                depth += 1
+            elif t.kind == "char" and t.text == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+            q += 1
+        nxt = self.toks[q + 1:q + 4]
+        return (len(nxt) == 3 and nxt[0].kind == "char" and nxt[0].text == "{"
+                and nxt[1].kind == "letter" and nxt[1].text == "d" and nxt[2].kind in ("letter", "cmd"))
+
+    def parse_derivative(self, frac, mark):
+        """``\\frac{\\partial F}{\\partial x}``, ``\\frac{\\partial}{\\partial x} F``; with ``mark`` d, ``\\frac{dF}{dx}``."""
         self.advance()  # {
-        self.advance()  # \partial
+        self.advance()  # \partial or d
         if self.at("^", "char"):
             raise self.error("higher derivatives \\partial^2 are not supported; write one derivative per step")
         operator = self.at("}", "char")
@@ -552,30 +726,43 @@ class Parser:
         if not operator:
             function = self.parse_expr()
         self.expect("}", "'}' closing the numerator of the derivative")
-        self.expect("{", "'{' opening the denominator \\partial x")
-        self.expect(r"\partial", "\\partial in the denominator of a derivative")
+        self.expect("{", f"'{{' opening the denominator {mark} x")
+        self.expect(mark, f"{mark} in the denominator of a derivative")
+        variable = self.derivative_variable()
+        self.expect("}", "'}' closing the denominator of the derivative")
+        if operator:
+            if not self.starts_factor(self.peek()):
+                raise self.error("expected the expression to differentiate after "
+                                 f"\\frac{{{mark}}}{{{mark} x}}", self.peek())
+            function = self.parse_operand()
+        return nt.d(function, variable)
+
+    def derivative_variable(self, tokens=None):
+        """The variable after \\partial (or d): z_i, a_j, b_i, w_{ji}, x; it becomes the chain's variable."""
         var_tok = self.peek()
         with self.nested():
             if var_tok.kind == "letter":
                 variable = self.parse_letter()
-            elif var_tok.kind == "cmd" and var_tok.text == r"\delta":
+            elif var_tok.kind == "cmd" and (var_tok.text == r"\delta" or var_tok.text in _GREEK):
                 variable = self.parse_atom()
             else:
                 raise self.error(f"expected a variable after \\partial, found {describe(var_tok)}", var_tok)
         if not _is_variable(variable):
+            written = var_tok.text
+            if written in self.ctx.names:
+                raise self.error(f"{written} is defined by a formula and cannot be a variable of a derivative; "
+                                 f"to differentiate by it, make it a letter of the notation instead, e.g. "
+                                 f"'% check: notation {written} = a'", var_tok)
+            if written in _INDEXED or self.resolve(var_tok).text in _INDEXED:
+                raise self.error(f"a derivative by the vector {written} is not read; write one entry, "
+                                 f"e.g. \\frac{{\\partial C}}{{\\partial {written}_i}}", var_tok)
             raise self.error(f"cannot differentiate by {variable}; expected a variable such as z_i, "
                              "a_j, b_i or w_{ji}", var_tok)
         if self.at("^", "char"):
             raise self.error("higher derivatives are not supported; write one derivative per step")
-        self.expect("}", "'}' closing the denominator of the derivative")
         if self.ctx.variable is None:
             self.ctx.variable = variable
-        if operator:
-            if not self.starts_factor(self.peek()):
-                raise self.error("expected the expression to differentiate after "
-                                 "\\frac{\\partial}{\\partial x}", self.peek())
-            function = self.parse_operand()
-        return nt.d(function, variable)
+        return variable
 
     def parse_operand(self):
         """What an operator applies to: a bracketed group, else the rest of the product."""
@@ -585,8 +772,36 @@ class Parser:
                 return self.parse_factor()
             return self.parse_term()
 
+    def parse_subscript_derivative(self, tok):
+        """``\\partial_{z_i} F`` and ``\\nabla_{z_i} F``: the derivative of F by the subscript's variable."""
+        if not self.at("_", "char"):
+            raise self.error(f"{tok.text} needs a variable: {tok.text}_{{z_i}} F", tok)
+        self.advance()
+        script = self.script_tokens()
+        sub = Parser(script + [Token("end", "", script[-1].end, script[-1].end)], self.ctx, self.depth,
+                     False, self.scope)
+        variable = sub.derivative_variable()
+        if sub.peek().kind != "end":
+            raise sub.error(f"unexpected {describe(sub.peek())}; expected one variable such as z_i")
+        if not self.starts_factor(self.peek()):
+            raise self.error(f"expected the expression to differentiate after {tok.text}_{{...}}", self.peek())
+        return nt.d(self.parse_operand(), variable)
+
     def parse_bare_partial(self):
         tok = self.advance()
+        if self.at("_", "char"):
+            return self.parse_subscript_derivative(tok)
+        nxt = self.peek()
+        if nxt.kind in ("letter", "cmd") and not (nxt.kind == "cmd" and nxt.text == r"\left"):
+            # \partial y_i / \partial x_k: a derivative written with a slash
+            with self.nested():
+                function = self.parse_factor()
+            if not (self.at("/", "char") and self.at(r"\partial", "cmd", 1)):
+                raise self.error("expected '/ \\partial x' after \\partial F; write \\partial F / \\partial x "
+                                 "or \\frac{\\partial F}{\\partial x}", self.peek())
+            self.advance()
+            self.advance()
+            return nt.d(function, self.derivative_variable())
         if self.ctx.variable is None:
             raise self.error("a bare \\partial(...) needs the chain to start with a derivative "
                              "\\frac{\\partial F}{\\partial x}, whose x it then means", tok)
@@ -633,20 +848,27 @@ class Parser:
                 upper = self.index_arg(caret)
             else:
                 break
-        if index is None:
-            raise self.error("a sum needs its index: \\sum_{j=1}^{n}, \\sum_j or \\sum_{j \\ne i}", tok)
+        implicit = index is None
+        if implicit:
+            # \sum e^{z}: the sum over all classes of the vector's entries, by an index of its own.
+            used = {t.text for t in self.toks if t.kind == "letter"}
+            name = next(c for c in ("k", "l", "p", "q", "r", "s", "u", "v", "K") if c not in used)
+            index = (name, index_symbol(name))
         lower = sp.Integer(1) if lower is None else lower
         if excluded is not None and lower != 1:
             raise self.error("a sum with j \\ne i must run from 1", tok)
         body_tok = self.peek()
         if not self.starts_operand(body_tok) or body_tok.text == "|":
             raise self.error(f"expected the body of the sum, found {describe(body_tok)}", body_tok)
-        self.scope.append({index[0]: index[1]})
+        self.scope.append({_IMPLICIT: index[1]} if implicit else {index[0]: index[1]})
         try:
             with self.nested():
                 factors = self.parse_factors()
         finally:
             self.scope.pop()
+        if implicit and not any(index[1] in f.free_symbols for f in factors):
+            raise self.error("a sum needs its index: \\sum_{j=1}^{n}, \\sum_j or \\sum_{j \\ne i} "
+                             "(without one, its body must be a vector such as e^{z})", tok)
         # The body runs to the last factor that involves the index: in
         # \sum_l e^{z_l} X, X stays outside (both readings have the same value).
         var = index[1]
@@ -661,6 +883,9 @@ class Parser:
     def index_arg(self, caret):
         """A sum's upper limit or lower bound: an index expression (n, m, 3, n-1)."""
         tok = self.peek()
+        if self.at("{", "char") and self.at("}", "char", 1):
+            self.advance(), self.advance()
+            return nt.n                     # \sum_{k}^{ }: over all classes
         if tok.kind == "char" and tok.text == "{":
             toks = self.script_tokens()
             sub = Parser(toks + [Token("end", "", toks[-1].end, toks[-1].end)], self.ctx, self.depth, True, self.scope)
@@ -674,6 +899,10 @@ class Parser:
             value = self.letter_symbol_index(tok)
         else:
             raise self.error(f"expected the sum's upper limit, found {describe(tok)}", tok)
+        if (isinstance(value, sp.Symbol) and value not in (nt.n, nt.m) and value.name not in INDEX_LETTERS
+                and not any(value in frame.values() for frame in self.scope)):
+            self.ctx.note(tok.pos, f"{value.name} as the upper limit of a sum is read as n, the number of classes")
+            value = nt.n
         if not _is_index(value):
             raise self.error(f"expected an upper limit such as n, m or 3, found {value}", tok)
         return value
@@ -786,6 +1015,13 @@ class Parser:
         if denominator.is_zero:
             raise self.error("division by zero", tok)
         return sp.Pow(denominator, sp.S.NegativeOne)
+
+
+def _two_indices(toks):
+    """Whether subscript tokens name two indices: ij, i j, i,j, 12 (a Kronecker delta's)."""
+    if any(t.kind == "char" and t.text == "," for t in toks):
+        return True
+    return len(toks) == 2 and all(t.kind == "letter" or (t.kind == "num" and len(t.text) == 1) for t in toks)
 
 
 def _is_index(value):

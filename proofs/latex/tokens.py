@@ -7,9 +7,14 @@ every step can be reported as ``FILE:LINE:COL``.
 * ``num``: a decimal number, ``12`` or ``0.5`` (at most ``LIMITS["digits"]`` digits);
 * ``letter``: one Latin letter (TeX reads ``ab`` as a times b);
 * ``cmd``: a control sequence, ``\frac`` or ``\,`` or ``\\``;
-* ``text``: the braced argument of ``\text``, ``\mathrm``, ``\textrm``, ``\mbox``, kept raw;
+* ``text``: the braced argument of ``\text``, ``\mathrm``, ``\operatorname``, ... kept raw
+  (a single letter there, ``\mathrm{d}``, is a ``letter``);
 * ``char``: any other single character of the subset (``+ - ^ _ { } ( ) = < >`` ...);
 * ``end``: the end of the span.
+
+Fonts (``\mathbf``, ``\boldsymbol``, ``\vec``, ...) are dropped; decorations
+(``\hat{y}``, ``\tilde{y}``, ``\bar{y}``, ``\mathcal{L}``) make one letter
+token written as in the source; ``\color{...}`` is dropped.
 
 A ``%`` starts a comment to the end of the line, as in TeX.  A few Unicode
 signs that people paste into formulas are read as their commands
@@ -32,7 +37,18 @@ _UNICODE = {
     "\u21d2": ("cmd", r"\Rightarrow"), "\u21d4": ("cmd", r"\Leftrightarrow"),
     "\u00a0": None, "\u2009": None, "\u200b": None,
 }
-_TEXT_COMMANDS = {r"\text", r"\mathrm", r"\textrm", r"\mbox", r"\textit", r"\textbf", r"\operatorname"}
+_TEXT_COMMANDS = {r"\text", r"\mathrm", r"\textrm", r"\mbox", r"\textit", r"\textbf", r"\operatorname",
+                  r"\textnormal", r"\textsf"}
+#: Fonts are dropped: \mathbf{z} is z.  \vec{z} is the vector z, so \vec is a font here.
+_FONTS = {r"\mathbf", r"\boldsymbol", r"\bm", r"\mathit", r"\mathsf", r"\mathnormal", r"\pmb", r"\vec",
+          r"\mathbold", r"\mathbfit", r"\boldsymbol"}
+#: Decorations make a letter of their own: \hat{y} is not y.
+_DECORATIONS = {r"\hat", r"\widehat", r"\tilde", r"\widetilde", r"\bar", r"\overline", r"\mathcal",
+                r"\mathscr", r"\check", r"\breve", r"\dot", r"\mathbb"}
+#: Letter-like commands that are letters of the reader.
+_LETTER_COMMANDS = {r"\ell"}
+#: Colour commands; the colour's name is dropped (\textcolor{red}{x} leaves {x}).
+_COLOURS = {r"\color", r"\textcolor"}
 
 
 class Token(NamedTuple):
@@ -44,12 +60,14 @@ class Token(NamedTuple):
     end: int
 
 
-def tokenize(source: str, start: int = 0, end: int | None = None) -> list:
+def tokenize(source: str, start: int = 0, end: int | None = None, depth: int = 0) -> list:
     """The tokens of ``source[start:end]``, ending with an ``end`` token.
 
     Raises :class:`LatexError` (with ``offset`` set) on a character outside the
     subset, an overlong number or an unclosed ``\\text{``.
     """
+    if depth > LIMITS["depth"]:
+        raise LatexError(f"styles nested deeper than {LIMITS['depth']} levels", offset=start)
     end = len(source) if end is None else end
     out = []
     pos = start
@@ -72,7 +90,17 @@ def tokenize(source: str, start: int = 0, end: int | None = None) -> list:
             name = source[pos:q]
             if name in _TEXT_COMMANDS:
                 body, q = _braced_raw(source, q, end, name, pos)
-                out.append(Token("text", body, pos, q))
+                stripped = body.strip()
+                if len(stripped) == 1 and stripped.isascii() and stripped.isalpha():
+                    out.append(Token("letter", stripped, pos, q))   # \mathrm{d}, \mathrm{e}
+                else:
+                    out.append(Token("text", body, pos, q))
+            elif name in _COLOURS:
+                _, q = _braced_raw(source, q, end, name, pos)       # the colour's name
+            elif name in _FONTS or name in _DECORATIONS:
+                q = _styled(source, q, end, name, pos, out, depth)
+            elif name in _LETTER_COMMANDS:
+                out.append(Token("letter", name, pos, q))
             else:
                 out.append(Token("cmd", name, pos, q))
             pos = q
@@ -109,6 +137,45 @@ def tokenize(source: str, start: int = 0, end: int | None = None) -> list:
                 "an operator or a \\command (words go in \\text{...})", offset=pos)
     out.append(Token("end", "", end, end))
     return out
+
+
+def _styled(source, q, end, name, start, out, depth):
+    """Tokens of a font (``\\mathbf{z}``: just z) or a decoration (``\\hat{y}``: the letter ``\\hat{y}``).
+
+    The argument is a braced group or one character.  A font is dropped; a
+    decoration makes its first letter a letter of its own, written as in the
+    source (``\\hat{y}`` is not y), and the rest of the argument
+    (``\\hat{y_i}``) follows it.  Returns the offset after the argument.
+    """
+    while q < end and source[q].isspace():
+        q += 1
+    if q < end and source[q] == "{":
+        _, after = _braced_raw(source, q, end, name, start)
+        inner = tokenize(source, q + 1, after - 1, depth + 1)[:-1]
+    elif q < end and source[q] == "\\":
+        r = q + 1
+        while r < end and source[r].isascii() and source[r].isalpha():
+            r += 1
+        after = r
+        inner = tokenize(source, q, after, depth + 1)[:-1]
+    elif q < end and source[q].isascii() and source[q].isalnum():
+        after = q + 1
+        inner = tokenize(source, q, after, depth + 1)[:-1]
+    else:
+        raise LatexError(f"expected the argument of {name}, e.g. {name}{{y}}", offset=start)
+    if name in _FONTS:
+        if len(inner) == 1 or not inner:
+            out.extend(Token(t.kind, t.text, start, after) for t in inner)
+        else:
+            out.append(Token("char", "{", start, start + 1))
+            out.extend(inner)
+            out.append(Token("char", "}", after - 1, after))
+        return after
+    if not inner or inner[0].kind not in ("letter", "cmd"):
+        raise LatexError(f"expected a letter under {name}, e.g. {name}{{y}}", offset=start)
+    out.append(Token("letter", f"{name}{{{inner[0].text}}}", start, inner[0].end))
+    out.extend(inner[1:])
+    return after
 
 
 def _braced_raw(source, q, end, name, start):

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from proofs.latex import check_file
+from proofs.notation import i, j
 from proofs.latex import report as report_module
 from proofs.prover import check_derivation
 
@@ -114,8 +115,19 @@ def test_lemma3_both_versions_proved_when_i_ne_j_is_declared():
     assert _not_proved(report) == {} and len(report.steps()) == 8
 
 
+def test_lemma3_with_i_ne_j_only_in_the_prose_line_before_the_block_is_proved(tmp_path):
+    # "Лемма 3: ... при $i \neq j$" stands in the line before each block: a case split.
+    text = (FIXTURES / "lemma3.md").read_text(encoding="utf-8").replace("<!-- check: assume i \\ne j -->", "")
+    path = tmp_path / "lemma3_prose_case.md"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path)
+    assert _not_proved(report) == {} and len(report.steps()) == 8
+    assert all(c.derivation.distinct == ((i, j),) for c in report.chains)
+
+
 def test_lemma3_without_i_ne_j_is_refuted_at_i_equal_j(tmp_path):
     text = (FIXTURES / "lemma3.md").read_text(encoding="utf-8").replace("<!-- check: assume i \\ne j -->", "")
+    text = text.replace("при  $i \\neq j$", "")
     path = tmp_path / "lemma3_no_hypothesis.md"
     path.write_text(text, encoding="utf-8")
     report = check_file(path)
