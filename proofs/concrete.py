@@ -4,8 +4,8 @@ For a concrete n every sum is finite, and it pays to write e^{z_q} as a
 positive symbol E_q (that is, z_q = ln E_q): softmax becomes the rational
 function E_q / (E_1 + ... + E_n), and a derivative by z_q becomes
 E_q * d/dE_q.  Sums are expanded by substituting each value of the index,
-not by ``Sum.doit``, which is much slower.  The meaning is that of
-:func:`proofs.unfold.unfold`; only the route differs.
+not by ``Sum.doit``, which is much slower.  The names are unfolded by the
+same rules as for general n (:mod:`proofs.rules`); only the route differs.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import sympy as sp
 
 from .logrules import expand_log_of
 from .unknowns import differentiate, unknown_terms
-from .notation import C, Model, SumExcept, V, a, b, delta, sigma, w, z
+from .notation import Model, SumExcept, V, a, b, sigma, w, z
+from .rules import definition, through_z
 
 __all__ = ["exp_symbol", "concrete", "walker"]
 
@@ -68,16 +69,16 @@ class _Walker:
         if isinstance(e, sp.Derivative):
             return self._derivative(e)
         if self.model is not None:
+            cost = None
             if e == self.model.cost_symbol:
                 cost = self.model.cost(sp.Integer(self.n)).xreplace({V: sp.Integer(self.v)})
-                return self.walk(cost, level)
+            meaning = definition(e, self.model, sp.Integer(self.n), level, cost)
+            if meaning is not None:
+                return self.walk(meaning, level)
             if isinstance(e, sp.Indexed):
                 if e.base == z and level >= 2:
+                    # The concrete route's own step: z_q = ln E_q with E_q = e^{z_q} > 0.
                     return sp.log(exp_symbol(*map(int, e.indices)))
-                if e.base == a and level >= 2:
-                    return self.walk(self.model.output(*e.indices, upper=sp.Integer(self.n)), level)
-                if e.base == delta:
-                    return self.walk(sp.Derivative(C, z[e.indices[0]]), level)
                 return e
         if isinstance(e, sigma):
             return 1 / (1 + 1 / sp.exp(self.walk(e.args[0], level)))
@@ -123,9 +124,8 @@ class _Walker:
             examples = range(1, self.v + 1) if self.model.examples else [None]
             for q in range(1, self.n + 1):
                 for ex in examples:
-                    zq = self.model.z_of_params(sp.Integer(q), sp.Integer(self.m),
-                                                None if ex is None else sp.Integer(ex))
-                    dz = sp.diff(self.walk(zq, 1), var)
+                    dz = through_z(self.model, var, sp.Integer(q), sp.Integer(self.m),
+                                   None if ex is None else sp.Integer(ex), expand=lambda e: self.walk(e, 1))
                     if dz != 0:
                         e_q = exp_symbol(q, ex)
                         total += e_q * sp.diff(inner, e_q) * dz
