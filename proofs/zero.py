@@ -77,22 +77,7 @@ def is_zero(expr, exp_groups=()) -> bool:
     expr = sp.sympify(expr)
     if expr == 0:
         return True
-    if exp_groups:
-        sums = {sp.Add(*group): sp.Dummy("S", positive=True) for group in exp_groups}
-        back = {s: whole for whole, s in sums.items()}
-        expr = _logs_expanded(expr.xreplace(sums))
-        expanded = sp.expand(expr)
-        if expanded == 0:
-            return True
-        atoms = (*back, *(e for group in exp_groups for e in group))
-        cleared = _clear_monomial_denominators(expanded, atoms)
-        if cleared is not None:
-            return sp.expand(cleared.xreplace(back)) == 0
-        return sp.cancel(sp.together(expanded.xreplace(back))) == 0
-    expanded = sp.expand(_logs_expanded(expr))
-    if expanded == 0:
-        return True
-    return sp.cancel(sp.together(expanded)) == 0
+    return is_zero_prepared(prepare(expr, exp_groups), sp.Integer(0), exp_groups)
 
 
 def _clear_monomial_denominators(expr, symbols):
