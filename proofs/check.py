@@ -20,7 +20,8 @@ import sys
 
 from .cli import ArgumentError, Parser
 from .latex.render import error_lines, summary_line, text_lines, to_json, totals
-from .latex.report import FILE_TIME_LIMIT, MEMORY_LIMIT, N_VALUES, TIME_LIMIT, check_file
+from .latex.errors import LatexError
+from .latex.report import FILE_TIME_LIMIT, MEMORY_LIMIT, N_VALUES, TIME_LIMIT, FileReport, check_file
 
 __all__ = ["main"]
 
@@ -36,11 +37,16 @@ examples:
   python -m proofs.check --json lemma4.md > verdicts.json
 
 declarations in a file (one per line, before the formula they concern):
+  % check: notation p = a, o = z, t = y, L = C  <!-- check: notation w_{jk} = w_{kj} -->
   % check: assume \sum_{j=1}^{n} y_j = 1      <!-- check: assume i \ne j -->
   % check: define S = \sum_{l=1}^{n} e^{z_l}   % check: title Lemma 4
+  % check: case i = j                           % check: assume x > 0
   % check: skip                                 % check: model sigmoid
 
-exit status: 0 all steps proved, 1 a step refuted or undecided, 2 unreadable input
+limits: --time-limit per chain (60 s), --file-time-limit per file (300 s), --memory-limit per
+chain (1G); what exceeds one is undecided, with the limit named
+
+exit status: 0 all steps proved, 1 a step refuted or undecided, 2 unreadable input (or nothing read)
 """
 
 
@@ -118,9 +124,14 @@ def main(argv=None):
         return 2
     reports = []
     for path in args.files:
-        report = check_file(path, n_values=args.n_values, assume_lecture=args.lecture,
-                            time_limit=args.time_limit, file_time_limit=args.file_time_limit,
-                            memory_limit=args.memory_limit)
+        try:
+            report = check_file(path, n_values=args.n_values, assume_lecture=args.lecture,
+                                time_limit=args.time_limit, file_time_limit=args.file_time_limit,
+                                memory_limit=args.memory_limit)
+        except Exception as exc:  # noqa: BLE001 -- one line, never a traceback, whatever the file holds
+            report = FileReport(str(path), errors=[LatexError(
+                f"internal error while checking this file: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}",
+                str(path))])
         reports.append(report)
         for line in error_lines(report):
             sys.stderr.write(line + "\n")

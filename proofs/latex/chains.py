@@ -30,6 +30,7 @@ from ..derivation import Derivation, Step
 from ..hypotheses import SUM_Y_ONE, from_equation
 from .blocks import Block, Directive, Source, Unread, read_source, scan
 from .bound import bound_indices, free_symbols, fresh_bound
+from .matrices import matrix_variants
 from .cases import Condition, case_variants, condition_from_tokens, condition_tail, prose_condition
 from .errors import LIMITS, LatexError
 from .parser import _GREEK, INDEX_LETTERS, Context, Definition, Parser, describe, index_symbol
@@ -46,7 +47,9 @@ _LAYOUT_ENVS = {"aligned", "align", "align*", "alignedat", "equation", "equation
 _ENV_ADVICE = {
     "cases": "a cases environment is read only once per block, as the right side of a chain",
     "array": "an array is not read; write each formula in its own block",
-    "matrix": "a matrix is compared entry by entry only in bmatrix or pmatrix",
+    "matrix": "a matrix is compared entry by entry only when the sides of the chain are matrices",
+    "bmatrix": "a matrix is compared entry by entry only when the sides of the chain are matrices",
+    "pmatrix": "a matrix is compared entry by entry only when the sides of the chain are matrices",
 }
 _SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\enspace", r"\thinspace",
             r"\displaystyle", r"\textstyle", r"\nonumber", r"\notag", r"\big", r"\Big", r"\bigg",
@@ -258,7 +261,13 @@ def _read_block(source: Source, block: Block, state: _State, pending, reading):
     title = state.title
     state.title = None
     first = True
-    for toks, case in case_variants(raw):
+    entries, dropped = matrix_variants(raw)
+    for tok in dropped:
+        reading.notes.append(_note(source, tok.pos, "this side is not a matrix and is left out: the matrices "
+                                                    "of the block are compared entry by entry"))
+    variants = [(toks, None, label) for label, toks in entries] or [
+        (toks, case, None) for toks, case in case_variants(raw)]
+    for toks, case, entry in variants:
         toks = _layout(toks, rows=True)
         if first:
             label = []
@@ -277,8 +286,11 @@ def _read_block(source: Source, block: Block, state: _State, pending, reading):
             if row[0].kind == "end":
                 continue
             conds = conditions + [c for c in (case, tail) if c is not None]
-            pending = _read_row(source, row, state, pending, reading, title if first else None,
-                                first and number == 0, conds)
+            name = title if first else None
+            if entry is not None:
+                name = f"{title or 'matrix'}, {entry}"
+            pending = _read_row(source, row, state, pending, reading, name,
+                                (first or entry is not None) and number == 0, conds)
             if number == 0:
                 first = False
     return pending
