@@ -127,8 +127,19 @@ def steps_of(block):
     return [(k, chain[2 * k - 2], chain[2 * k - 1], chain[2 * k]) for k in range(1, len(chain) // 2 + 1)]
 
 
+_TRUTHS = {}
+
+
 def ground_truth(block, seed=0, n_values=(1, 2, 3, 4, 5), points_per_n=3, max_assignments=30):
-    """Evaluate every step of ``block`` at random points; one StepTruth per step."""
+    """Evaluate every step of ``block`` at random points; one StepTruth per step (computed once)."""
+    key = (block.name, block.latex, block.y_sums_to_1, block.distinct, seed, n_values, points_per_n,
+           max_assignments)
+    if key not in _TRUTHS:
+        _TRUTHS[key] = _ground_truth(block, seed, n_values, points_per_n, max_assignments)
+    return _TRUTHS[key]
+
+
+def _ground_truth(block, seed, n_values, points_per_n, max_assignments):
     rng = random.Random(f"{block.name}:{seed}")
     out = []
     for k, lhs, rel, rhs in steps_of(block):
