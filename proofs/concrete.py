@@ -129,5 +129,6 @@ class _Walker:
                     if dz != 0:
                         e_q = exp_symbol(q, ex)
                         total += e_q * sp.diff(inner, e_q) * dz
-            return total + unknown_terms(inner, var)
+            # b and w may also appear themselves, not only through z.
+            return total + differentiate(inner, var)
         return differentiate(self.walk(f, 2), var)

@@ -12,7 +12,8 @@ positive symbol E_q.
 * a derivative is taken at the level of its variable (:data:`LEVEL`): by a_j
   C is unfolded into the a's only; by z_i the a's are unfolded into the z's;
   by b_i or w_ji through z by the chain rule, dF/dv = sum_q dF/dz_q dz_q/dv
-  with z_q = b_q + sum_p w_pq a_p^{(L-1)}.
+  with z_q = b_q + sum_p w_pq a_p^{(L-1)}, plus dF/dv with z held for
+  what depends on b or w directly (d b_j / d b_i = delta_ij).
 """
 
 from __future__ import annotations

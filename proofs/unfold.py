@@ -18,7 +18,7 @@ from functools import lru_cache
 import sympy as sp
 
 from .normalform import delta_sums
-from .unknowns import differentiate, evaluate_derivatives, unknown_terms
+from .unknowns import differentiate, evaluate_derivatives
 from .notation import Model, V, n as n_sym, m as m_sym, z
 from .rules import definition, level_of, through_z
 
@@ -74,6 +74,7 @@ def _derivative(expr, model, upper, upper_prev):
                 else:
                     dz = through_z(model, var, q, upper_prev)
                     result = sp.Sum(sp.diff(inner, z[q]) * dz, (q, 1, upper))
-                result += unknown_terms(inner, var)
+                # b and w may also appear themselves, not only through z.
+                result += differentiate(inner, var)
             result = delta_sums(result)
     return _walk(result, model, upper, upper_prev, level=2)

@@ -5,7 +5,7 @@ import sympy as sp
 
 from proofs.derivation import Derivation, Step
 from proofs.hypotheses import SUM_Y_ONE
-from proofs.notation import C, a, d, i, j, k, l, n, p, sum_except, unknown, w, y, z
+from proofs.notation import C, a, b, d, i, j, k, l, n, p, sum_except, unknown, w, y, z
 from proofs.stepcheck import check_chain
 
 x = sp.Symbol("x", real=True)
@@ -130,3 +130,11 @@ def test_lemma_4_needs_sum_y_1():
 def test_sums_over_all_but_one_class():
     _proved(sum_except(a[j], j, i), 1 - a[i], indices=(i,))
     _never_proved(sum_except(a[j], j, i), 1, indices=(i,))
+
+
+# A parameter of the output layer may appear itself, not only through z.
+def test_the_derivative_of_a_bias_by_another_bias():
+    _never_proved(d(b[j], b[i]), 0, indices=(i, j))
+    _proved(d(b[j], b[i]), sp.KroneckerDelta(i, j), indices=(i, j))
+    _proved(d(sp.Sum(b[k], (k, 1, n)), b[i]), 1, indices=(i,))
+    _never_proved(d(sp.Sum(b[k], (k, 1, n)), b[i]), 0, indices=(i,))
