@@ -31,11 +31,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from fractions import Fraction
 
 import mpmath
 
-mp = mpmath.mp
+
 DPS = 40
 #: Two values agree when they differ by less than this, relative to their size.
 TOLERANCE = mpmath.mpf("1e-18")
