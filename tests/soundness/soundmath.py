@@ -23,8 +23,8 @@ by zero, ln 0) is skipped by the callers.
 
 The network: z_q = b_q + \sum_{p=1}^{m} w_{pq} a_p^{(L-1)}, a = softmax(z),
 C = -\sum_k y_k \ln a_k.  A derivative by z_q makes z_q an independent
-variable, one by a_q makes a_q one (Lemma 1), one by b_q or w_{pq} goes
-through z.
+variable, one by a_q makes a_q one (Lemma 1), one by b_q, w_{pq} or
+a_p^{(L-1)} moves that parameter wherever it stands, and z with it.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ import hashlib
 from dataclasses import dataclass, field, replace
 
 import mpmath
-
 
 DPS = 40
 #: Two values agree when they differ by less than this, relative to their size.
