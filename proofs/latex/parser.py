@@ -796,7 +796,8 @@ class Parser:
             # \partial y_i / \partial x_k: a derivative written with a slash
             with self.nested():
                 function = self.parse_factor()
-            if not (self.at("/", "char") and self.at(r"\partial", "cmd", 1)):
+            # {\partial F \over \partial x} is the same derivative in plain TeX
+            if not ((self.at("/", "char") or self.at(r"\over", "cmd")) and self.at(r"\partial", "cmd", 1)):
                 raise self.error("expected '/ \\partial x' after \\partial F; write \\partial F / \\partial x "
                                  "or \\frac{\\partial F}{\\partial x}", self.peek())
             self.advance()
