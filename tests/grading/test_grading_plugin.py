@@ -1,0 +1,120 @@
+"""pytest --derivations on a sample course repository: the right outcome for every chain."""
+
+from __future__ import annotations
+
+from conftest import FAST_N, plugin_args
+
+#: Every item the sample course gives, with the outcome it must have.
+EXPECTED = {
+    "docs/lemmas.md::Lemma 1": "passed",
+    "docs/lemmas.md::line 10": "passed",
+    "docs/lemmas.md::Lemma 3, sign lost": "failed",
+    "docs/lemma3.md::Lemma 3, no i != j": "failed",
+    "slides/lemma4.tex::Lemma 4": "passed",
+    "slides/lemma4.tex::Lemma 4, a wrong last step": "failed",
+    "slides/lemma4.tex::line 21": "error",
+}
+
+
+def outcomes(reprec):
+    """Each test id with its outcome: passed, failed, or error (a failure outside the test's call)."""
+    out = {}
+    for report in reprec.getreports("pytest_runtest_logreport"):
+        if report.failed:
+            out[report.nodeid] = "failed" if report.when == "call" else "error"
+        elif report.when == "call":
+            out.setdefault(report.nodeid, report.outcome)
+    return out
+
+
+def run(pytester, *args):
+    return pytester.inline_run(*plugin_args(), "--derivations", "--derivations-n", FAST_N, *args)
+
+
+def test_every_chain_of_the_course_gets_its_outcome(course):
+    reprec = run(course, "docs", "slides")
+    assert outcomes(reprec) == EXPECTED
+
+
+def test_without_the_option_nothing_is_collected(course):
+    result = course.runpytest(*plugin_args(), "docs", "slides")
+    result.assert_outcomes()
+    assert result.ret == 5  # pytest: no tests collected
+
+
+def test_a_false_chain_outside_the_given_paths_is_not_collected(course):
+    reprec = run(course, "docs")
+    assert set(outcomes(reprec)) == {k for k in EXPECTED if k.startswith("docs/")}
+    assert not any("README" in k for k in outcomes(reprec))
+
+
+def test_the_failure_shows_the_step_both_sides_and_the_counterexample(course):
+    result = course.runpytest(*plugin_args(), "--derivations", "--derivations-n", FAST_N,
+                              "docs/lemmas.md")
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines([
+        "*_ [[]derivation] Lemma 3, sign lost _*",
+        "1 of 3 steps of Lemma 3, sign lost not proved",
+        "docs/lemmas.md:16:121: refuted: step 2 of Lemma 3, sign lost",
+        r"    left:  \frac{\partial}{\partial z_i} \left( \frac{e^{z_j}}{\sum_{l=1}^n e^{z_l}} \right)",
+        r"    = right: \frac{e^{z_j} e^{z_i}}{\left( \sum_{l=1}^n e^{z_l} \right)^2}",
+        "    counterexample: n = 2: z_1 = 2/5, z_2 = 3/5, i = 1, j = 2; left side = -0.247516572712, "
+        "right side = 0.247516572712",
+    ])
+    # A false step that no declaration rescues gets no advice to declare something.
+    assert "declare" not in result.stdout.str()
+
+
+def test_the_failure_names_the_declaration_that_would_help(course):
+    result = course.runpytest(*plugin_args(), "--derivations", "--derivations-n", FAST_N, "docs/lemma3.md")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([
+        r"    it holds under i != j: declare <!-- check: assume i \ne j --> before the chain",
+    ])
+
+
+def test_the_declaration_in_a_latex_file_is_a_latex_comment(pytester):
+    pytester.makefile(".tex", lemma4=r"""
+% check: title needs the sum
+\[ -y_i + a_i \sum_{j=1}^n y_j = a_i - y_i \]
+""")
+    pytester.makeini("[pytest]\nderivations_assume_lecture = false\n")
+    result = pytester.runpytest(*plugin_args(), "--derivations", "--derivations-n", FAST_N, "lemma4.tex")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([
+        r"    it holds under sum-y-1: declare % check: assume \sum_{j=1}^{n} y_j = 1 before the chain",
+    ])
+
+
+def test_with_the_lecture_assumed_the_same_chain_passes(pytester):
+    pytester.makefile(".tex", lemma4=r"\[ -y_i + a_i \sum_{j=1}^n y_j = a_i - y_i \]")
+    result = pytester.runpytest(*plugin_args(), "--derivations", "--derivations-n", FAST_N, "lemma4.tex")
+    result.assert_outcomes(passed=1)
+
+
+def test_an_unreadable_formula_is_an_error_with_its_place(course):
+    result = course.runpytest(*plugin_args(), "--derivations", "--derivations-n", FAST_N,
+                              "slides/lemma4.tex", "-k", "line")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*slides/lemma4.tex:21:*: error: *"])
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_the_ini_key_gives_the_paths(course):
+    course.makeini("[pytest]\nderivations_paths = docs\n")
+    reprec = course.inline_run(*plugin_args(), "--derivations", "--derivations-n", FAST_N, "-k", "lemma3")
+    assert outcomes(reprec) == {"docs/lemma3.md::Lemma 3, no i != j": "failed"}
+
+
+def test_a_bad_option_value_is_a_usage_error(course):
+    result = course.runpytest(*plugin_args(), "--derivations", "--derivations-n", "general,99", "docs")
+    assert result.ret == 4  # pytest: usage error
+    result.stderr.fnmatch_lines(["*'99' is not 'general' or a number of classes from 1 to 8*"])
+
+
+def test_a_chain_over_the_time_limit_fails_and_says_so(course):
+    result = course.runpytest(*plugin_args(), "--derivations", "--derivations-time-limit", "0.001",
+                              "docs/lemma3.md")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*: undecided: step 1 of Lemma 3, no i != j",
+                                 "    not finished within the time limit of 0.001 s per chain (--derivations-time-limit)"])
