@@ -99,9 +99,9 @@ class Network:
         X = np.asarray(X)
         if X.dtype.kind not in "iufc":
             raise TypeError(f"X must hold numbers, got dtype {X.dtype}")
-        if X.ndim != 2 or X.shape[1] != self.sizes[0]:
-            raise ValueError(f"X has shape {X.shape}, expected (batch, {self.sizes[0]}): one "
-                             "input vector per row")
+        if X.ndim != 2 or X.shape[1] != self.sizes[0] or X.shape[0] == 0:
+            raise ValueError(f"X has shape {X.shape}, expected (batch, {self.sizes[0]}) with "
+                             "batch >= 1: one input vector per row")
         if not np.isfinite(X).all():
             raise ValueError("X contains NaN or inf")
         return X

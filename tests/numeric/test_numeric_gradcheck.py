@@ -175,3 +175,29 @@ def test_cli_bad_arguments_one_line_exit_2(args):
     proc = run_cli(*args)
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "relu"])
+def test_deep_network_one_entry_off_in_the_first_layer_is_named_by_the_batched_complex_step(
+        activation):
+    net = Network([40, 16, 12, 8, 5], activation, seed=12)
+    X, Y = batch(net, 10)
+    target = default_entry_target(net, X, Y)
+    result = check_network(break_backprop(net, "entry", target=target), X, Y)
+    assert result.method == "complex" and result.requested_method == "auto"
+    assert [(e.param, e.index) for e in result.mismatches] == [("w1", target[1])]
+    assert check_network(net, X, Y).ok
+
+
+def test_deep_network_transposed_weight_is_caught_by_the_default_method():
+    net = Network([6, 5, 5, 5, 3], seed=13)
+    X, Y = batch(net)
+    result = check_network(break_backprop(net, "transpose"), X, Y)
+    assert not result.ok and {"w1", "b1"} <= {e.param for e in result.mismatches}
+
+
+def test_empty_batch_is_refused():
+    net = Network([3, 2], seed=0)
+    with pytest.raises(ValueError, match=r"X has shape \(0, 3\), expected \(batch, 3\) with "
+                                         r"batch >= 1"):
+        check_network(net, np.zeros((0, 3)), np.zeros((0, 2)))
