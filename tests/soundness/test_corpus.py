@@ -63,6 +63,11 @@ def test_corpus_file(path):
                                 f"{'FALSE' if truth.false else 'TRUE'}): {vetoed[0].internal_error}")
             if truth.false:
                 counts["false steps"] += 1
+                general = [r for r in step.results if r.n is None and r.verdict.kind in (PROVED, PROVED_UNDER)]
+                if general and kind not in (PROVED, PROVED_UNDER):
+                    # The worst verdict over n hides it, but "for general n" claims every n >= 1.
+                    problems.append(f"{where}: FALSE but {general[0].verdict} for general n "
+                                    f"(its final verdict {step.verdict} comes from a concrete n)")
                 if kind in (PROVED, PROVED_UNDER):
                     counts["false proved"] += 1
                     problems.append(f"{where}: FALSE but {_verdict_text(step)}; the reference refutes it at "
