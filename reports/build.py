@@ -7,7 +7,8 @@ Usage::
 
 For each language it writes ``softmax.<lang>.tex`` and ``softmax.<lang>.md``
 (with the SVG figures ``softmax.<lang>.<figure>.svg``) into ``DIR``
-(default ``handouts``); the student edition is ``softmax-student.<lang>.*``.
+(default ``handouts``); the student edition is ``softmax-student.<lang>.*``;
+``--format beamer`` writes the slides ``softmax-slides.<lang>.tex``.
 Temporary files left by an interrupted earlier build are removed.  Every file is computed in memory first and then
 written atomically, so an error or an interrupt leaves no half-written
 handout.  Bad arguments and unwritable folders are reported in one line on
@@ -26,9 +27,10 @@ from .atomic import remove_stale, write_all
 from .lang import LANGUAGES
 from .sections import EDITIONS
 
-__all__ = ["main", "FORMATS", "build_files", "UsageError"]
+__all__ = ["main", "FORMATS", "DEFAULT_FORMATS", "build_files", "stem", "slides_stem", "UsageError"]
 
-FORMATS = ("tex", "md")
+FORMATS = ("tex", "md", "beamer")
+DEFAULT_FORMATS = ("tex", "md")
 STEM = "softmax"
 
 
@@ -54,7 +56,8 @@ def _choices(text, known, what):
 def _parser():
     parser = _Parser(prog="python -m reports.build", description=__doc__.split("\n\n")[0])
     parser.add_argument("--lang", default=",".join(LANGUAGES), help="languages, comma-separated (ru,en)")
-    parser.add_argument("--format", default=",".join(FORMATS), help="formats, comma-separated (tex,md)")
+    parser.add_argument("--format", default=",".join(DEFAULT_FORMATS),
+                        help="formats, comma-separated: tex, md, beamer (slides) (default tex,md)")
     parser.add_argument("--edition", default=EDITIONS[0],
                         help="editions, comma-separated: lecturer (everything, the default) or student "
                              "(no per-n verdicts or numeric checks)")
@@ -98,8 +101,14 @@ def stem(lang, edition):
     return f"{STEM}.{lang}" if edition == EDITIONS[0] else f"{STEM}-{edition}.{lang}"
 
 
-def build_files(langs=LANGUAGES, formats=FORMATS, n_max=8, includes=(), progress=None, editions=EDITIONS[:1]):
+def slides_stem(lang, edition):
+    """The file stem of a slide deck: ``softmax-slides.ru``, ``softmax-student-slides.ru``."""
+    return f"{STEM}-slides.{lang}" if edition == EDITIONS[0] else f"{STEM}-{edition}-slides.{lang}"
+
+
+def build_files(langs=LANGUAGES, formats=DEFAULT_FORMATS, n_max=8, includes=(), progress=None, editions=EDITIONS[:1]):
     """``{file name: content}`` for every handout asked for, computed in memory."""
+    from .beamer import render_beamer
     from .lecture import check_lecture
     from .markdown import render_markdown
     from .pipeline import claim_results, documents
@@ -122,6 +131,8 @@ def build_files(langs=LANGUAGES, formats=FORMATS, n_max=8, includes=(), progress
                 files[f"{name}.tex"] = render_tex(document)
             if "md" in formats:
                 files.update(render_markdown(document, name))
+            if "beamer" in formats:
+                files[f"{slides_stem(lang, edition)}.tex"] = render_beamer(document)
     return files
 
 
@@ -157,7 +168,7 @@ def main(argv=None):
         return 130
     for path in written:
         print(path)
-    if args.pdf and "tex" in formats:
+    if args.pdf and ("tex" in formats or "beamer" in formats):
         from .pdf import compile_all
         return compile_all(folder, [p for p in written if p.suffix == ".tex"])
     return 0

@@ -1,5 +1,7 @@
 """The errata: every proof the lecture writes out, step by step, with the checker's verdicts.
 
+The formulas of a lecture proof are printed as the slide writes them (the
+text the checker read), so that Lemma 3's clash of indices stays visible.
 The section is built from :func:`reports.lecture.check_lecture` (the slides'
 chains through the step checker) and from the claims' own results where the
 lecture leaves out a condition: ``n >= 2`` for ``0 < a_j < 1`` (the part
@@ -14,12 +16,20 @@ from __future__ import annotations
 from .counterexample import counterexample_pieces
 from .document import Heading, Link, Mark, Paragraph, StepRow, Steps, Text
 from .inline import fill
-from .latex import lecture_latex
 
 __all__ = ["errata_blocks", "claim_links", "ANCHOR", "anchor"]
 
 ANCHOR = "errata"
 RELATION_LATEX = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">"}
+
+
+def as_written(latex):
+    """A side of a step as the slide writes it (the alignment marks and line breaks of its display removed).
+
+    The errata show the lecture's own formulas, not the checker's reading of
+    them, so that a reader finds on the page exactly what the slide says.
+    """
+    return " ".join(latex.replace("&", " ").replace("\\\\", " ").split())
 
 
 def anchor(proof_id):
@@ -54,7 +64,7 @@ def _rows(checked, cat):
             under = tuple(p for position, name in enumerate(step.verdict.hypotheses)
                           for p in ((Text(", "),) if position else ()) + fill(cat.lookup("HYPOTHESES", name)))
         rows.append(StepRow(number=step.index, relation=RELATION_LATEX[step.relation],
-                            formula=lecture_latex(step.rhs), reason=(),
+                            formula=as_written(step.rhs_latex), reason=(),
                             mark=Mark(step.verdict.kind, cat.word(f"verdict.{step.verdict.kind}")),
                             under=under, detail=detail))
     return tuple(rows)
@@ -66,7 +76,7 @@ def _proof_blocks(checked, cat):
               Paragraph(summary(checked, cat))]
     for letter, step in checked.clashes:
         blocks.append(Paragraph(fill(cat.word("errata.clash"), {"letter": letter, "step": step})))
-    blocks.append(Steps(start=lecture_latex(checked.report.steps[0].lhs), rows=_rows(checked, cat)))
+    blocks.append(Steps(start=as_written(checked.report.steps[0].lhs_latex), rows=_rows(checked, cat)))
     return blocks
 
 

@@ -75,7 +75,9 @@ def check_lecture(progress=None):
             progress(f"checked the lecture's proofs in {name}")
     out = []
     for proof in LECTURE_PROOFS:
-        chain = next((c for c in reports[proof.file].chains if c.title == proof.title), None)
+        # The reader may add the case a chain is checked in: "Лемма 3, версия 1 (case i ≠ j)".
+        chain = next((c for c in reports[proof.file].chains
+                      if c.title == proof.title or (c.title or "").startswith(proof.title + " (")), None)
         if chain is None:
             raise ValueError(f"the lecture's file {proof.file} has no chain titled {proof.title!r}")
         out.append(CheckedProof(proof, chain, index_clashes(chain)))

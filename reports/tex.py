@@ -110,7 +110,8 @@ def escape_tex(text):
     return "".join(_ESCAPES.get(ch, ch) for ch in text)
 
 
-def _inline(pieces, display=False):
+def _inline(pieces, display=False, link=None):
+    """Inline pieces as LaTeX; ``link`` is the pattern of a cross-reference (anchor, words)."""
     out = []
     for piece in pieces:
         if isinstance(piece, Text):
@@ -122,7 +123,8 @@ def _inline(pieces, display=False):
         elif isinstance(piece, Mark):
             out.append(r"\%s{%s}" % (_MARK_MACROS[piece.kind], escape_tex(piece.label)))
         elif isinstance(piece, Link):
-            out.append(r"\hyperref[%s]{%s}" % (label(piece.anchor), escape_tex(piece.text)))
+            pattern = link or r"\hyperref[" + label("%s") + "]{%s}"
+            out.append(pattern % (piece.anchor, escape_tex(piece.text)))
         else:
             raise TypeError(f"cannot write {type(piece).__name__} inline in LaTeX")
     return "".join(out)
