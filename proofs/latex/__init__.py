@@ -56,8 +56,9 @@ def parse_formula(text, names=None):
         parser = Parser(toks, Context(names=dict(names or {})))
         expr = parser.parse_expr()
         if parser.peek().kind != "end":
-            from .parser import describe
-            raise parser.error(f"unexpected {describe(parser.peek())}; expected an operator or the end")
+            from .parser import advice_for, describe
+            tok = parser.peek()
+            raise parser.error(advice_for(tok) or f"unexpected {describe(tok)}; expected an operator or the end")
     except LatexError as err:
         offset = err.offset or 0
         line = text.count("\n", 0, offset) + 1

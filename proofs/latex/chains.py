@@ -33,7 +33,7 @@ from .bound import bound_indices, free_symbols, fresh_bound
 from .matrices import matrix_variants
 from .cases import Condition, case_variants, condition_from_tokens, condition_tail, prose_condition
 from .errors import LIMITS, LatexError
-from .parser import _GREEK, INDEX_LETTERS, Context, Definition, Parser, describe, index_symbol
+from .parser import _GREEK, Context, Definition, Parser, advice_for, describe, index_symbol
 from .tokens import Token, tokenize
 
 __all__ = ["StepSource", "ChainSource", "Note", "Reading", "read_file", "LECTURE_HYPOTHESES"]
@@ -343,7 +343,7 @@ def _read_row(source, toks, state, pending, reading, title, block_start, conditi
         if annotated or (tok.kind == "cmd" and tok.text in _OTHER_RELATIONS):
             raise NotAChain("words or a relation such as \\ne between formulas: a statement, not a chain",
                             tok.pos)
-        raise parser.error(f"unexpected {describe(tok)}; expected an operator, a relation "
+        raise parser.error(advice_for(tok) or f"unexpected {describe(tok)}; expected an operator, a relation "
                            "(=, <, >, \\le, \\ge) or the end of the formula", tok)
     return chain
 
@@ -392,12 +392,14 @@ def _rows(toks):
 
 
 def _open_end(row, depth):
+    row = [t for t in row if not (t.kind == "cmd" and t.text in _SPACING)] or row
     last = row[-1]
     return depth > 0 or (last.kind == "char" and last.text in "+-*/") or (
         last.kind == "cmd" and last.text in (r"\cdot", r"\times"))
 
 
 def _continues(row):
+    row = [t for t in row if not (t.kind == "cmd" and t.text in _SPACING)] or row
     first = row[0]
     return (first.kind == "char" and first.text in "+-*/") or (first.kind == "cmd" and first.text in (r"\cdot", r"\times"))
 
@@ -862,16 +864,14 @@ def _notation_item(item, state):
     if head.kind != "letter":
         raise LatexError(f"expected a letter of the file, such as p or \\hat{{y}}, found {describe(head)}; "
                          "write 'notation p = a, t = y, L = C'", offset=head.pos)
-    words = [t.text.strip().lower() for t in item[1:] if t.kind in ("letter", "text")]
-    if len(item) > 1 and item[1].kind == "letter" and "".join(t.text for t in item[1:3]).lower() == "is":
-        text = "".join(t.text if t.kind == "letter" else " " for t in item[1:]).lower().split()
+    text = _words(item[1:])
+    if text[:1] == ["is"]:
         role = next((_ROLE_WORDS[w] for w in text if w in _ROLE_WORDS), None)
         if role is None:
             raise LatexError(f"unknown role {' '.join(text[1:])!r}; expected e.g. '{head.text} is the output' "
                              "(output, target, input, cost, classes, bias, weights)", offset=head.pos)
         _alias(head, role, state)
         return
-    del words
     eq = next((q for q, t in enumerate(item) if t.kind == "char" and t.text == "="), None)
     if eq is None:
         raise LatexError(f"expected '=' after {head.text}, as in 'notation {head.text} = a'", offset=head.pos)
@@ -895,6 +895,24 @@ def _notation_item(item, state):
         raise LatexError(f"expected one letter on each side, as in 'notation {head.text} = {target}' "
                          "(indices go with the letter where it is used)", offset=head.pos)
     _alias(head, target, state)
+
+
+def _words(toks):
+    """The words spelt by letter tokens that touch (TeX reads each letter alone), lower case."""
+    words, previous = [], None
+    for t in toks:
+        if t.kind == "text":
+            words += t.text.lower().split()
+            previous = None
+        elif t.kind == "letter" and len(t.text) == 1:
+            if previous is not None and previous.end == t.pos and words:
+                words[-1] += t.text.lower()
+            else:
+                words.append(t.text.lower())
+            previous = t
+        else:
+            previous = None
+    return words
 
 
 def _alias(head, target, state):

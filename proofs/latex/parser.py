@@ -747,6 +747,10 @@ class Parser:
                 variable = self.parse_atom()
             else:
                 raise self.error(f"expected a variable after \\partial, found {describe(var_tok)}", var_tok)
+        resolved = self.resolve(var_tok).text
+        if isinstance(variable, sp.Symbol) and (resolved in _INDEXED or resolved == r"\delta"):
+            raise self.error(f"a derivative by the vector {var_tok.text} is not read; write one entry, "
+                             f"e.g. \\frac{{\\partial C}}{{\\partial {var_tok.text}_i}}", var_tok)
         if not _is_variable(variable):
             written = var_tok.text
             if written in self.ctx.names:
@@ -1054,6 +1058,13 @@ def _is_variable(value):
 def _short(number):
     text = str(number)
     return text if len(text) <= 20 else text[:8] + "..." + text[-4:]
+
+
+def advice_for(tok):
+    """What to write instead of a token the reader cannot read here, or None."""
+    if tok.kind == "cmd" and tok.text in _ADVICE:
+        return f"{tok.text} is not read: {_ADVICE[tok.text]}"
+    return None
 
 
 def describe(tok):
