@@ -35,7 +35,7 @@ __all__ = ["Veto", "veto_steps", "numeric_veto", "DIGITS", "TOLERANCE"]
 DIGITS = 30
 TOLERANCE = mpmath.mpf(10) ** -18
 #: Concrete n tried for a step proved for general n, and points per n and index assignment.
-N_VALUES = (1, 2, 3, 4)
+N_VALUES = (1, 2, 3)
 POINTS = 2
 ATTEMPTS = 12
 MAX_ASSIGNMENTS = 4
