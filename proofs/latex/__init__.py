@@ -13,15 +13,18 @@ Public API:
   (``index``, ``line``, ``column`` of its relation sign, ``relation``, and the
   two sides ``lhs``/``rhs`` as written in LaTeX).
 * :func:`check_file` ``(path, n_values=(None, 2, 3, 4), assume_lecture=True,
-  time_limit=60, seed=0)`` returns a :class:`FileReport` and never raises on
-  bad input: ``chains`` is a list of :class:`ChainReport` (``derivation``,
+  time_limit=60, seed=0, file_time_limit=300, memory_limit=2**30)`` returns a
+  :class:`FileReport` and never raises on bad input (a chain beyond a limit is
+  undecided, and says which limit): ``chains`` is a list of :class:`ChainReport` (``derivation``,
   ``source``, ``title``, ``verdict``, ``steps``: a list of :class:`StepReport`
   with ``index``, ``line``, ``column``, ``relation``, ``lhs_latex``,
   ``rhs_latex``, ``lhs``/``rhs`` as SymPy objects, ``verdict`` (a
   :class:`~proofs.verdict.Verdict`), ``counterexample`` and ``results``, the
   checker's :class:`~proofs.verdict.StepResult` for each n); ``notes`` are the
   blocks read but not checked; ``errors`` the :class:`LatexError` of what
-  could not be read; ``counts()`` and ``exit_code`` (0, 1, 2) sum it up.
+  could not be read; ``blocks_read`` and ``blocks_unread`` count the formula
+  blocks; ``counts()`` and ``exit_code`` (0, 1, 2; 2 also when nothing could
+  be read) sum it up.
 * :func:`parse_formula` ``(text)`` reads one formula (no relation) to SymPy.
 
 Every step goes through :func:`proofs.prover.check_derivation`, the checker
