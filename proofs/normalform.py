@@ -52,10 +52,12 @@ _MAX_ROUNDS = 6
 
 
 class Facts:
-    """What is known about indices: all lie in their ranges; ``distinct`` pairs differ."""
+    """What is known about indices: free ones lie in their ranges (1..n, or 1..m for
+    ``prev``, the indices of layer L-1); ``distinct`` pairs differ."""
 
-    def __init__(self, distinct=()):
+    def __init__(self, distinct=(), prev=()):
         self.distinct = {frozenset(pair) for pair in distinct}
+        self.prev = frozenset(prev)
 
     def decide(self, cond):
         """True/False for a Piecewise condition, or None when it cannot be decided."""
@@ -78,13 +80,21 @@ class Facts:
                 return isinstance(cond, sp.Ne)
             return None
         if isinstance(cond, sp.Rel):
-            # Every index lies in its range: q >= 1 and q <= n (or m).
+            # Every free index lies in its range: q >= 1, and q <= n (classes) or q <= m (layer L-1).
             small, big = (cond.lhs, cond.rhs) if isinstance(cond, (sp.Le, sp.Lt)) else (cond.rhs, cond.lhs)
-            if _is_index(small) and (big.is_Symbol and not big.is_Dummy) and isinstance(cond, (sp.Le, sp.Ge)):
+            if not isinstance(cond, (sp.Le, sp.Ge)):
+                return None
+            if _is_index(big) and small == 1:
                 return True
-            if _is_index(big) and small == 1 and isinstance(cond, (sp.Le, sp.Ge)):
+            if _is_index(small) and not small.is_Dummy and big == self._top(small):
                 return True
         return None
+
+    def _top(self, index):
+        """The size of the range of a free index: m for those of layer L-1, else n."""
+        from .notation import m, n
+
+        return m if index in self.prev else n
 
     def resolve(self, expr):
         """Replace every Piecewise by the branch whose condition holds."""
@@ -218,12 +228,12 @@ def _linear_sum(function, limit):
 def canonical(expr, facts: Facts | None = None):
     """Sums made linear with canonical indices; Piecewise resolved; logs expanded."""
     facts = facts or Facts()
-    return _canonical(sp.sympify(expr), frozenset(facts.distinct))
+    return _canonical(sp.sympify(expr), frozenset(facts.distinct), facts.prev)
 
 
 @lru_cache(maxsize=4096)
-def _canonical(expr, distinct):
-    facts = Facts(tuple(tuple(pair) for pair in distinct))
+def _canonical(expr, distinct, prev=frozenset()):
+    facts = Facts(tuple(tuple(pair) for pair in distinct), prev)
     expr = expr.replace(lambda e: isinstance(e, sigma), lambda e: e.rewrite(sp.exp))
     for _ in range(_MAX_ROUNDS):
         before = expr

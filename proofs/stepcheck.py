@@ -56,7 +56,7 @@ class _Forms:
         self.d = derivation
         self.n = n_value
         self.values = values
-        self.facts = Facts(derivation.distinct)
+        self.facts = Facts(derivation.distinct, derivation.prev_indices)
         self.table = {}
         self.unfolded = []
         shared = None if n_value is None else walker(derivation.model, n_value, inst.PREV_LAYER_SIZE, inst.EXAMPLES)

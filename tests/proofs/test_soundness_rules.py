@@ -138,3 +138,16 @@ def test_the_derivative_of_a_bias_by_another_bias():
     _proved(d(b[j], b[i]), sp.KroneckerDelta(i, j), indices=(i, j))
     _proved(d(sp.Sum(b[k], (k, 1, n)), b[i]), 1, indices=(i,))
     _never_proved(d(sp.Sum(b[k], (k, 1, n)), b[i]), 0, indices=(i,))
+
+
+def test_a_condition_on_an_index_is_decided_only_by_its_own_range():
+    from proofs.normalform import Facts
+    from proofs.notation import m
+
+    q = sp.Symbol("q", integer=True, positive=True)
+    facts = Facts(prev=(p,))
+    assert facts.decide(sp.Le(i, n)) is True
+    assert facts.decide(sp.Le(p, m)) is True
+    assert facts.decide(sp.Le(i, m)) is None      # a class index need not be <= m
+    assert facts.decide(sp.Le(i, q)) is None      # nor <= any other letter
+    assert facts.decide(sp.Ge(i, 1)) is True
