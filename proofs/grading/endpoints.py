@@ -1,0 +1,128 @@
+r"""Do a chain's ends stand where a claim's two sides stand?
+
+A chain :math:`e_0 = e_1 = \dots = e_k` proves the claim :math:`L = R` when
+:math:`e_0` is :math:`L` and :math:`e_k` is :math:`R`, up to algebra on the
+expressions as written (:func:`written_alike`): the terms may come in another
+order, a factor may be multiplied out, a sum's index may have another name.
+When an end does not match, :func:`same` asks the step checker why: the
+answer may stop one step short, or end at something else.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from proofs.derivation import Derivation, Step
+from proofs.latex import ChainSource, StepSource
+from proofs.latex.report import check_chain
+
+__all__ = ["compose", "implies", "flip", "written_alike", "same", "CLAIM_RELATIONS"]
+
+#: SymPy's relation operators as the chains write them.
+CLAIM_RELATIONS = {"==": "=", "<=": "<=", ">=": ">=", "<": "<", ">": ">"}
+
+_FLIP = {"=": "=", "<=": ">=", ">=": "<=", "<": ">", ">": "<"}
+
+
+def flip(relation):
+    """The relation read from right to left: ``<=`` becomes ``>=``."""
+    return _FLIP[relation]
+
+
+def compose(relations):
+    """The relation between the two ends of a chain with these steps, or None when they point both ways.
+
+    >>> compose(["=", ">=", ">"]), compose(["=", "="]), compose(["<", ">"])
+    ('>', '=', None)
+    """
+    kinds = set(relations) - {"="}
+    if not kinds:
+        return "="
+    if kinds <= {">=", ">"}:
+        return ">" if ">" in kinds else ">="
+    if kinds <= {"<=", "<"}:
+        return "<" if "<" in kinds else "<="
+    return None
+
+
+def implies(shown, wanted):
+    """Whether ``first SHOWN last`` gives ``first WANTED last``: ``>`` gives ``>=``, ``=`` gives ``<=``.
+
+    >>> implies(">", ">="), implies(">=", ">"), implies("=", "<=")
+    (True, False, True)
+    """
+    if shown == wanted:
+        return True
+    return (shown == "=" and wanted in ("<=", ">=")) or (shown, wanted) in ((">", ">="), ("<", "<="))
+
+
+def written_alike(left, right):
+    """Whether two expressions are equal by algebra alone, as written, with no definition unfolded.
+
+    Sums are compared with their bound indices renamed alike; C, a, z and the
+    derivatives stay the letters they are.  This is the test for a chain's
+    ends: a chain must *reach* the claim's sides by its own steps.  Were the
+    ends compared by the step checker, which unfolds C and a, the one-step
+    chain :math:`a_i - y_i = a_i - y_i` would "prove" Lemma 4, since the
+    checker proves its start equal to the lemma's left side.
+
+    >>> from proofs.notation import a, y, i, j, n
+    >>> import sympy as sp
+    >>> written_alike(a[i] - y[i], -y[i] + a[i]), written_alike(a[i] - y[i], y[i] - a[i])
+    (True, False)
+    >>> written_alike(sp.Sum(y[j], (j, 1, n)), sp.Sum(y[i], (i, 1, n)))
+    True
+    """
+    if left == right:
+        return True
+    try:
+        diff = _canonical(left) - _canonical(right)
+        return diff == 0 or sp.expand(diff) == 0 or sp.cancel(sp.together(diff)) == 0
+    except Exception:  # noqa: BLE001 -- an expression SymPy cannot bring together is simply not alike
+        return False
+
+
+def _canonical(expr, depth=0):
+    """``expr`` with the bound index of every sum renamed by its depth, so that alike sums compare equal."""
+    if isinstance(expr, sp.Sum):
+        body, limits = expr.function, []
+        for var, low, high in expr.limits:
+            fresh = sp.Symbol(f"bound_{depth}", integer=True, positive=True)
+            body = body.xreplace({var: fresh})
+            limits.append((fresh, _canonical(low, depth), _canonical(high, depth)))
+            depth += 1
+        return sp.Sum(_canonical(body, depth), *limits)
+    if not expr.args or isinstance(expr, (sp.Indexed, sp.Symbol)):
+        return expr
+    return expr.func(*(_canonical(arg, depth) for arg in expr.args))
+
+
+def same(claim, left, right, where, n_values, time_limit, title):
+    """The checker's StepReport on ``left = right`` under the claim's hypotheses.
+
+    Used only to explain a mismatch of ends (equal by the checker, so the
+    answer stops one step short; or different, with a counterexample), never
+    to accept one.  ``left`` and ``right`` are (SymPy expression, LaTeX text)
+    pairs; ``where`` is the ChainSource of the chain being graded, whose
+    place the small chain borrows.  The small chain has the claim's model,
+    indices, distinct indices and smallest n, and the free indices of both
+    expressions.
+    """
+    part = claim.parts[0]
+    indices = []
+    for ix in (*part.indices, *_free_indices(left[0]), *_free_indices(right[0])):
+        if ix not in indices:
+            indices.append(ix)
+    derivation = Derivation(
+        title=title, start=left[0], steps=(Step(right[0], "as-written", "="),), hypotheses=tuple(claim.hypotheses),
+        model=part.model, indices=tuple(sorted(indices, key=str)), distinct=part.distinct, general=True,
+        min_n=max(p.min_n for p in claim.parts), prev_indices=part.prev_indices)
+    source = ChainSource(where.file, where.line, where.column, title,
+                         [StepSource(1, where.line, where.column, "=", left[1], right[1])])
+    return check_chain(derivation, source, n_values, time_limit).steps[0]
+
+
+def _free_indices(expr):
+    from proofs.notation import m, n
+
+    return sorted((s for s in expr.free_symbols if s.is_Symbol and s.is_integer and s not in (n, m)), key=str)
