@@ -7,8 +7,9 @@ Two checks, both at random points:
   for several n; the largest gap between the two sides of an ``=`` step is
   reported, and whether every inequality held;
 * **network**: the derivatives that SymPy computes (and the lecture's results
-  for them) are compared with the values of the NumPy network of
-  :mod:`numeric` (its backprop), where the claim is about one of them.
+  for them) are compared with the NumPy network of :mod:`numeric`: dC/da,
+  da/dz and dC/dz with complex-step derivatives of its cost and softmax
+  (:mod:`numeric.derivatives`), dC/db and dC/dw with its backprop.
 """
 
 from __future__ import annotations
@@ -122,6 +123,7 @@ def network_evidence(links, rng, ev: Evidence, n_values=(2, 3, 4)):
     import numpy as np
 
     from numeric import output_layer
+    from numeric.derivatives import output_derivatives
 
     for q in n_values:
         zs = [rng.gauss(0, 2) for _ in range(q)]
@@ -129,6 +131,10 @@ def network_evidence(links, rng, ev: Evidence, n_values=(2, 3, 4)):
         ys = [r / sum(raw) for r in raw]
         prev = [rng.gauss(0, 1) for _ in range(inst.PREV_LAYER_SIZE)]
         values = output_layer(np.array(zs), np.array(ys), a_prev=np.array(prev))
+        # Lemmas 1-4 are compared with complex-step derivatives of the network's own cost and
+        # softmax, not with the lecture's formulas; dC/db and dC/dw with its backprop.
+        stepped = output_derivatives(np.array(zs), np.array(ys))
+        targets = {"dC_da": stepped.dC_da, "jacobian": stepped.da_dz, "dC_dz": stepped.dC_dz}
         point = {exp_symbol(c + 1): mpmath.exp(mpmath.mpf(zs[c])) for c in range(q)}
         point.update({y[c + 1]: mpmath.mpf(ys[c]) for c in range(q)})
         point.update({a_prev[c + 1]: mpmath.mpf(prev[c]) for c in range(inst.PREV_LAYER_SIZE)})
@@ -136,7 +142,7 @@ def network_evidence(links, rng, ev: Evidence, n_values=(2, 3, 4)):
         unfold = walker(SOFTMAX_CE, q, inst.PREV_LAYER_SIZE)
         for link in links:
             lhs, rhs, attr, idx = NETWORK_LINKS[link]
-            target = np.asarray(getattr(values, attr))
+            target = np.asarray(targets[attr] if attr in targets else getattr(values, attr))
             ranges = [range(1, (inst.PREV_LAYER_SIZE if (link == "dC_dw" and ix == j) else q) + 1) for ix in idx]
             for combo in itertools.product(*ranges):
                 sub = dict(zip(idx, combo))

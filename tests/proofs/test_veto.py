@@ -124,3 +124,20 @@ def test_the_variable_of_a_derivative_inside_a_sum_takes_each_value():
     p = Point(3, indices={i: 1}, seed=3, model=SOFTMAX_CE)
     chain_rule = sp.Sum(d(C, a[j]) * d(a[j], z[i]), (j, 1, n))
     assert abs(evaluate_as_read(chain_rule, p) - evaluate_as_read(d(C, z[i]), p)) < 1e-12
+
+
+def test_network_evidence_for_lemma_1_is_independent_of_the_lemmas_formula(monkeypatch):
+    # The network side is complex-step differentiation of numeric's own cost: a wrong closed
+    # formula in numeric.output_layer cannot make the evidence agree.
+    import numeric.output_layer as ol
+
+    real = ol.output_layer
+
+    def wrong(*args, **kw):
+        values = real(*args, **kw)
+        import dataclasses
+        return dataclasses.replace(values, dC_da=values.dC_da * 0 + 123.0)
+
+    monkeypatch.setattr(ol, "output_layer", wrong)
+    result = proofs.prove("lemma-1", n=2)
+    assert result.numeric.network_gap < 1e-12
