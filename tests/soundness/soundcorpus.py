@@ -184,3 +184,64 @@ def _assignments(free, prev, n, m, distinct, rng, limit):
     out = [dict(zip(free, values)) for values in itertools.product(*ranges)]
     out = [a for a in out if all(a[p] != a[q] for p, q in distinct if p in a and q in a)]
     return rng.sample(out, limit) if len(out) > limit else out
+
+
+# -- judging the checker's verdicts ------------------------------------------------------------
+
+PROVED_KINDS = ("proved", "proved-under")
+
+
+@dataclass
+class Seen:
+    """What the checker said of one step, from whichever interface it came."""
+
+    index: int
+    text: str                # the step as written: lhs relation rhs
+    kind: str                # proved, proved-under, refuted, undecided
+    verdict: str             # the verdict as printed, with its detail and counterexample
+    general: str = ""        # the kind of the verdict for general n, if known
+    internal_errors: tuple = ()  # "for which n: message" where the checker's two routes disagreed
+
+
+def judge(block, seen, counts):
+    """The problems in the checker's verdicts ``seen`` on the steps of ``block``; ``counts`` is updated.
+
+    A false step (by the reference) must not be proved, not even for general n alone;
+    a true step must not be refuted; an internal error is a problem whatever the verdict.
+    Undecided true steps are counted and returned separately as notes.
+    """
+    problems, notes = [], []
+    truths = ground_truth(block)
+    if len(seen) != len(truths):
+        return [f"{block.name}: the checker read {len(seen)} steps, the reference {len(truths)}: "
+                f"{block.latex}"], notes
+    for step, truth in zip(seen, truths):
+        where = f"{block.name}: step {step.index} ({step.text})"
+        state = "FALSE" if truth.false else "TRUE"
+        if step.internal_errors:
+            counts["internal errors"] += 1
+            problems.append(f"{where}: internal error (the step is {state}): {'; '.join(step.internal_errors)}")
+        if truth.false:
+            counts["false steps"] += 1
+            if step.kind in PROVED_KINDS:
+                counts["false proved"] += 1
+                problems.append(f"{where}: FALSE but {step.verdict}; the reference refutes it at {truth.witness}")
+            elif step.general in PROVED_KINDS:
+                # The worst verdict over n hides it, but "for general n" claims every n >= 1.
+                counts["false proved for general n"] += 1
+                problems.append(f"{where}: FALSE but {step.general} for general n "
+                                f"(its final verdict {step.kind} comes from a concrete n)")
+        else:
+            counts["true steps"] += 1
+            if step.kind == "refuted":
+                counts["true refuted"] += 1
+                problems.append(f"{where}: TRUE but {step.verdict}")
+            elif step.kind == "undecided":
+                counts["true undecided"] += 1
+                notes.append(f"{where}{': ' + step.verdict if step.verdict != 'undecided' else ''}")
+    return problems, notes
+
+
+def new_counts():
+    return Counter({key: 0 for key in ("false steps", "true steps", "false proved", "false proved for general n",
+                                       "true refuted", "true undecided", "unchecked blocks", "internal errors")})
