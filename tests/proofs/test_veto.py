@@ -128,16 +128,17 @@ def test_the_variable_of_a_derivative_inside_a_sum_takes_each_value():
 
 def test_network_evidence_for_lemma_1_is_independent_of_the_lemmas_formula(monkeypatch):
     # The network side is complex-step differentiation of numeric's own cost: a wrong closed
-    # formula in numeric.output_layer cannot make the evidence agree.
-    import numeric.output_layer as ol
+    # formula for dC/da in the network's output-layer values cannot make the evidence agree.
+    import dataclasses
 
-    real = ol.output_layer
+    import numeric
+
+    real = numeric.output_layer
 
     def wrong(*args, **kw):
         values = real(*args, **kw)
-        import dataclasses
         return dataclasses.replace(values, dC_da=values.dC_da * 0 + 123.0)
 
-    monkeypatch.setattr(ol, "output_layer", wrong)
+    monkeypatch.setattr(numeric, "output_layer", wrong)
     result = proofs.prove("lemma-1", n=2)
     assert result.numeric.network_gap < 1e-12
