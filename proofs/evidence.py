@@ -82,7 +82,7 @@ class Evidence:
                          f"largest gap {self.chain_gap:.1e}" + ("" if self.inequalities_ok else ", an inequality fails"))
         if self.network_points:
             parts.append(f"NumPy network ({', '.join(self.network_links)}) at {self.network_points} points: "
-                         f"largest |SymPy - network| {self.network_gap:.1e}")
+                         f"largest |SymPy - network| / max(1, |network|) {self.network_gap:.1e}")
         return "; ".join(parts) if parts else "no numeric check"
 
     def as_dict(self):
@@ -151,7 +151,7 @@ def network_evidence(links, rng, ev: Evidence, n_values=(2, 3, 4)):
                     if expr is None:
                         continue
                     value = _value(inst.instantiate(expr, SOFTMAX_CE, q, sub, unfold), point)[0]
-                    ev.network_gap = max(ev.network_gap, abs(value - net))
+                    ev.network_gap = max(ev.network_gap, abs(value - net) / max(1.0, abs(net)))
         ev.network_links = tuple(links)
 
 
