@@ -3,7 +3,10 @@
 Prints:
 * the wall time and peak memory (largest resident set of the process and its
   workers) of the default run, `python -m proofs.verify`, SymPy import included,
-  and the time of `import sympy` alone, measured the same way;
+  and the time of `import sympy` alone, measured the same way, and their ratio
+  (goal: at most 7.5);
+* the same for `python -m proofs.check` on the lecture's Lemma 4, version 1
+  (goal: at most 3 times the import);
 * the time of each claim (from the run's JSON, one worker so the times add up);
 * for n = 2, 4, ..., the time to check every chain of every claim at that one n.
 
@@ -43,9 +46,20 @@ def main():
             raise SystemExit("proofs.verify failed")
         walls.append(wall)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    checks = []
+    lemma4 = "tests/check/fixtures/lemma4_v1.md"
+    for _ in range(args.repeat):
+        out, wall = timed([py, "-m", "proofs.check", lemma4])
+        if out.returncode not in (0, 1):
+            print(out.stdout, out.stderr)
+            raise SystemExit("proofs.check failed")
+        checks.append(wall)
     print(f"import sympy:                        {imports:6.2f} s (best of {args.repeat})")
     print(f"python -m proofs.verify (default):   {min(walls):6.2f} s wall, best of {args.repeat} "
-          f"(all: {', '.join(f'{w:.2f}' for w in walls)}); goal <= 5 s")
+          f"(all: {', '.join(f'{w:.2f}' for w in walls)}); {min(walls) / imports:.1f} times the import "
+          "(goal <= 7.5)")
+    print(f"python -m proofs.check {lemma4}: {min(checks):6.2f} s wall, best of {args.repeat}; "
+          f"{min(checks) / imports:.1f} times the import (goal <= 3)")
     print(f"peak memory of one process:          {peak_mb:6.0f} MB; goal < 300 MB")
 
     out, wall = timed([py, "-m", "proofs.verify", "--json", "--jobs", "1"])
