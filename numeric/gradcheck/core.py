@@ -13,7 +13,8 @@ follows from the error estimate, not from a fixed rtol: an entry that finite
 differences resolve to 1e-12 is held to about 1e-11.
 
 The steps, in order: measure f's noise (:mod:`.probes`); choose the method
-(``auto``: the complex step where f is complex-safe, Richardson otherwise);
+(``auto``: the complex step where f is complex-safe, Richardson otherwise, or
+central differences when f is noisier than float64);
 evaluate every entry on the scheme's short stencil (2 calls of f for central);
 evaluate the entries that fail there again on the full stencil; and call an
 entry that still fails a *kink* when its one-sided differences disagree
@@ -30,7 +31,7 @@ from .objectives import FunctionObjective, NetworkObjective, NotComplexSafe
 from .probes import (LIKELY_CAUSES, complex_safety, measure_noise, probe_entries,
                      truncation_bounds)
 from .result import GradCheckResult, GradEntry
-from .tolerances import ANALYTIC_ULPS, EPS, SAFETY
+from .tolerances import ANALYTIC_ULPS, EPS, KINK_EVIDENCE, SAFETY
 
 __all__ = ["check_gradients", "check_network", "MODES", "METHODS"]
 
@@ -77,7 +78,12 @@ def _plan(objective, grads, method, rng):
         if safe:
             return _Plan(SCHEMES["complex"], why if method == "auto" else "as requested",
                          relative, note)
-        scheme, reason = SCHEMES["richardson"], f"f is not complex-safe: {why}"
+        if note is None:
+            scheme, reason = SCHEMES["richardson"], f"f is not complex-safe: {why}"
+        else:
+            # Richardson's wide stencil at a noisy f's large steps reaches across kinks.
+            scheme, reason = SCHEMES["central"], (f"f is not complex-safe: {why}; f is noisy, "
+                                                  "so central differences, the shortest stencil")
     else:
         scheme, reason = get_scheme(method), "as requested"
         if scheme.is_complex:
@@ -111,17 +117,41 @@ def _tolerance(analytic, err, gmax):
     return SAFETY * err + ANALYTIC_ULPS * EPS * (np.abs(analytic) + gmax)
 
 
-def _kinks(objective, k, flat, plan):
-    """Return a mask of entries whose one-sided differences disagree beyond their error."""
-    scheme = SCHEMES["central"]
+def _kinks(objective, k, flat, plan, analytic, numeric, err, gmax):
+    """Return a mask of the failing entries ``flat`` that sit at, or next to, a kink.
+
+    At central steps h, h/4, h/16 and h/64 in turn: an entry is at a kink
+    when its one-sided differences disagree beyond their error (the
+    derivative jumps within the stencil); it is next to one when the smaller
+    stencil agrees with the analytic value and disagrees with the scheme's
+    larger stencil (which reached across the kink).  An entry whose smaller
+    stencil confirms the scheme's value and not the analytic one is a
+    mismatch; so is one still undecided after the smallest step.
+    """
+    central = SCHEMES["central"]
     theta = objective.params[k].reshape(-1)[flat]
-    h = step_sizes(theta, scheme, plan.relative)
-    offsets = h[:, None] * np.array(scheme.multiples)[None, :]
-    df, noise, kink = objective.coordinate(k, flat, offsets)
-    forward, backward, gap_err = one_sided(df, noise, h)
-    found = np.abs(forward - backward) > SAFETY * gap_err
-    if kink is not None:
-        found |= kink.any(axis=-1)
+    h = step_sizes(theta, central, plan.relative)
+    found = np.zeros(len(flat), bool)
+    open_ = np.ones(len(flat), bool)
+    for _ in range(4):
+        idx = np.flatnonzero(open_)
+        if not len(idx):
+            break
+        offsets = h[idx, None] * np.array(central.multiples)[None, :]
+        df, noise, kink = objective.coordinate(k, flat[idx], offsets)
+        forward, backward, gap_err = one_sided(df, noise, h[idx])
+        d, d_err = central.combine(df, noise, h[idx])
+        jump = np.abs(forward - backward) > SAFETY * gap_err
+        if kink is not None:
+            jump |= kink.any(axis=-1)
+        apart = np.abs(d - numeric[idx]) > KINK_EVIDENCE * (d_err + err[idx])
+        agrees = np.abs(d - analytic[idx]) <= _tolerance(analytic[idx], d_err, gmax)
+        near = apart & agrees
+        found[idx] = jump | near
+        # Decided: a kink (jump or near), or a mismatch (the smaller stencil confirms
+        # the larger one and not the analytic value).  Otherwise look closer.
+        open_[idx] = ~(jump | near) & (agrees | apart)
+        h = h / 4
     return found
 
 
@@ -146,7 +176,8 @@ def _coordinates(objective, grads, plan, mode, rng, n_samples, gmax):
                                       <= _tolerance(analytic[idx], err[idx], gmax))
         if bad.any():
             idx = np.flatnonzero(bad)
-            kink[idx] |= _kinks(objective, k, flat[idx], plan)
+            kink[idx] |= _kinks(objective, k, flat[idx], plan, analytic[idx], numeric[idx],
+                                err[idx], gmax)
         yield k, flat, analytic, numeric, err, kink
 
 

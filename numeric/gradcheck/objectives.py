@@ -26,7 +26,6 @@ from .tolerances import COMPLEX_STEP, EPS, KAPPA
 
 __all__ = ["FunctionObjective", "NetworkObjective", "NotComplexSafe"]
 
-_KAPPA = KAPPA
 _CHUNK_ELEMENTS = 1 << 20  # elements of the largest temporary array per chunk
 
 
@@ -182,8 +181,8 @@ class FunctionObjective:
         """Return the absolute error of each value: float64 rounding, or f's measured noise."""
         if np.iscomplexobj(values):
             # Only the imaginary part is used; its error is relative to itself.
-            return _KAPPA * EPS * np.abs(values.imag)
-        return np.maximum(_KAPPA * EPS * np.maximum(np.abs(values), abs(self.f0)), self.noise)
+            return KAPPA * EPS * np.abs(values.imag)
+        return np.maximum(KAPPA * EPS * np.maximum(np.abs(values), abs(self.f0)), self.noise)
 
     def coordinate(self, k, flat, offsets):
         """Return f(theta + offsets[m, s] e_{flat[m]}) - f(theta) for array k."""
@@ -243,7 +242,7 @@ class NetworkObjective:
                 kink = kk if kink is None else (kink | kk)
             dz = da @ params[2 * l]  # Delta z^{(l+1)} = Delta a^{(l)} w^{(l+1)}
         dC = cost.diff(self.zs[-1], self.acts[-1], self.Y, dz)
-        noise = _KAPPA * (self.L + 1) * EPS * np.sum(np.abs(dz), axis=-1)
+        noise = KAPPA * (self.L + 1) * EPS * np.sum(np.abs(dz), axis=-1)
         if kink is not None:
             kink = kink.any(axis=-1)
         return dC, noise, kink
@@ -295,7 +294,7 @@ class NetworkObjective:
             factor = np.ones((B, len(flat)))
         terms = factor * G[:, where]
         slope = terms.sum(axis=0) / B
-        noise = _KAPPA * (self.L + 1) * EPS * np.abs(terms).sum(axis=0) / B
+        noise = KAPPA * (self.L + 1) * EPS * np.abs(terms).sum(axis=0) / B
         h = np.abs(steps)
         return (1j * h * slope)[:, None], (h * noise)[:, None], None
 
@@ -345,7 +344,7 @@ class NetworkObjective:
                 if moments is not None and np.max(np.abs(da)) * w_max <= cost.RANK1_LIMIT:
                     d = cost.diff_rank1(da, [mom[i][:, None, :] for mom in moments])
                     d = d.mean(axis=-1)
-                    n_ = _KAPPA * (self.L + 1) * EPS * np.mean(
+                    n_ = KAPPA * (self.L + 1) * EPS * np.mean(
                         np.abs(da) * np.sum(np.abs(w_out), axis=-1)[:, None, None], axis=-1)
                     kk = None if kk is None else kk.any(axis=-1)
                 else:

@@ -27,7 +27,7 @@ import numpy as np
 from ..fd import SCHEMES, step_sizes
 from .objectives import NotComplexSafe
 from .tolerances import (COMPLEX_AGREEMENT, EPS, KAPPA, MAX_PROBES, NOISE_FACTOR,
-                         NOISE_PROBE_POINTS, NOISE_PROBE_STEP, PROBES_PER_ARRAY, SAFETY)
+                         NOISE_DIRECTIONS, NOISE_PROBE_POINTS, NOISE_PROBE_STEP, PROBES_PER_ARRAY, SAFETY)
 
 __all__ = ["ecnoise", "measure_noise", "probe_entries", "complex_safety", "truncation_bounds",
            "LIKELY_CAUSES"]
@@ -57,21 +57,29 @@ def ecnoise(values):
 def measure_noise(objective, rng):
     """Return ``(sigma, relative, message)``: f's noise, relative to |f|, and a report line.
 
+    The probe runs along NOISE_DIRECTIONS random directions and keeps the
+    smallest estimate: noise is present along every direction, while a kink
+    that one probe happens to cross only inflates that probe's differences.
     ``relative`` is the noise that sets the step and the tolerance: float64's
     eps when f is as precise as float64 code, the measured ``sigma / |f|``
     otherwise.
     """
-    dirs = [rng.standard_normal(p.shape) for p in objective.params]
-    norm = math.sqrt(sum(float(np.sum(d * d)) for d in dirs))
     scale = max(1.0, max(float(np.max(np.abs(p), initial=0.0)) for p in objective.params))
-    s = NOISE_PROBE_STEP * scale / norm
-    changes = [[(k, None, i * s * d) for k, d in enumerate(dirs)]
-               for i in range(1, NOISE_PROBE_POINTS)]
-    values = np.concatenate([[objective.f0], objective.values(changes)])
-    sigma = ecnoise(values)
-    size = max(float(np.max(np.abs(values))), np.finfo(float).tiny)
+    sigmas, size = [], np.finfo(float).tiny
+    for _ in range(NOISE_DIRECTIONS):
+        dirs = [rng.standard_normal(p.shape) for p in objective.params]
+        norm = math.sqrt(sum(float(np.sum(d * d)) for d in dirs))
+        s = NOISE_PROBE_STEP * scale / norm
+        changes = [[(k, None, i * s * d) for k, d in enumerate(dirs)]
+                   for i in range(1, NOISE_PROBE_POINTS)]
+        values = np.concatenate([[objective.f0], objective.values(changes)])
+        sigma = ecnoise(values)
+        if sigma is not None:  # None: this probe could not tell noise from curvature
+            sigmas.append(sigma)
+        size = max(size, float(np.max(np.abs(values))))
+    sigma = min(sigmas, default=0.0)
     limit = NOISE_FACTOR * KAPPA * EPS * size
-    if sigma is None or sigma <= limit:
+    if sigma <= limit:
         return 0.0, EPS, None
     relative = sigma / size
     bits = -math.log2(relative)

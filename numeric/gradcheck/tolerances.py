@@ -18,9 +18,11 @@ name                          value      meaning
 ``COMPLEX_STEP``              1e-20      the complex step h (truncation h^2 f''' is nil)
 ``NOISE_FACTOR``              4          f counts as noisier than double precision when its
                                          measured noise exceeds NOISE_FACTOR * KAPPA * eps |f|
-``NOISE_PROBE_STEP``          1e-3       spacing (relative to max(1, |theta|)) of the noise
+``NOISE_PROBE_STEP``          1e-4       spacing (relative to max(1, |theta|)) of the noise
                                          probe along a random direction
-``NOISE_PROBE_POINTS``        9          evaluations of the noise probe
+``NOISE_PROBE_POINTS``        9          evaluations of one noise probe (f(theta) included)
+``NOISE_DIRECTIONS``          3          noise probes, each along its own direction; the
+                                         smallest estimate is kept
 ``PROBES_PER_ARRAY``          2          entries per array probed for complex safety and
                                          truncation (the largest |g|)
 ``MAX_PROBES``                12         entries probed in all
@@ -28,6 +30,10 @@ name                          value      meaning
                                          central difference within this relative error
                                          (or that difference's own error) to count as
                                          complex-safe
+``KINK_EVIDENCE``             3          a failing entry is put down to a kink next to it
+                                         when a smaller central stencil agrees with the
+                                         analytic value and differs from the scheme's value
+                                         by more than KINK_EVIDENCE times their errors
 ``SERIES_SWITCH``             1e-3       |x| below which e^x - 1 - x and ln(1+x) - x are
                                          taken from their Taylor series (costs.py)
 ``RANK1_LIMIT``               0.02       largest |Delta z_k| for the moment series of a
@@ -44,10 +50,12 @@ ANALYTIC_ULPS = 16.0
 KAPPA = 8.0
 COMPLEX_STEP = 1e-20
 NOISE_FACTOR = 4.0
-NOISE_PROBE_STEP = 1e-3
+NOISE_PROBE_STEP = 1e-4
 NOISE_PROBE_POINTS = 9
+NOISE_DIRECTIONS = 3
 PROBES_PER_ARRAY = 2
 MAX_PROBES = 12
 COMPLEX_AGREEMENT = 1e-6
+KINK_EVIDENCE = 3.0
 SERIES_SWITCH = 1e-3
 RANK1_LIMIT = 0.02
