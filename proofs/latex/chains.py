@@ -577,8 +577,8 @@ def _emit(source, chain, reading):
     if state is not None and rels[0][0] == "=":
         definition = _as_definition(items[0][0], items[1][0])
         if definition is not None:
-            name, parameter, written = definition
-            state.names[name] = Definition(items[1][0], parameter)
+            name, parameter, written, call = definition
+            state.names[name] = Definition(items[1][0], parameter, call)
             reading.notes.append(_note(source, chain.offset, (
                 f"{written} is not part of the lecture's notation, so this equation is taken as its "
                 f"definition, not checked: {_latex(source, items[0])} = {_latex(source, items[1])}; "
@@ -636,22 +636,28 @@ def _written(symbol):
 
 
 def _as_definition(left, right):
-    """``(name, parameter, written)`` if ``left = right`` defines a fresh letter (p_i = ...), else None."""
+    """``(name, parameter, written, call)`` if ``left = right`` defines a fresh letter (p_i = ...), else None."""
     if isinstance(left, nt.Unknown):
         if left in right.free_symbols:
             return None
-        return _written(left), None, _written(left)
+        return _written(left), None, _written(left), None
+    if isinstance(left, AppliedUndef) and len(str(left.func)) == 1:
+        if right.has(left.func):
+            return None
+        return str(left.func), None, str(left), left.args
     if (isinstance(left, sp.Indexed) and isinstance(left.base.label, nt.Unknown) and len(left.indices) == 1
             and isinstance(left.indices[0], sp.Symbol)):
         if right.has(left.base):
             return None
         written = _written(left.base.label)
-        return written, left.indices[0], f"{written}_{left.indices[0]}"
+        return written, left.indices[0], f"{written}_{left.indices[0]}", None
     return None
 
 
 def _replacer(left, right, parameter):
     """A function that puts the definition ``left = right`` in for ``left`` in a later expression."""
+    if parameter is None and isinstance(left, AppliedUndef):
+        return lambda e: e.replace(lambda x: isinstance(x, AppliedUndef) and x.func == left.func, lambda x: right)
     if parameter is None:
         return lambda e: e.xreplace({left: right})
     base = left.base

@@ -66,6 +66,8 @@ _GREEK = {r"\alpha", r"\beta", r"\gamma", r"\eta", r"\theta", r"\lambda", r"\mu"
           r"\Sigma", r"\Delta", r"\Phi"}
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _LEFT_DELIMS = {"(": ")", "[": "]", r"\{": r"\}", "|": "|", r"\lvert": r"\rvert", r"\langle": r"\rangle"}
+#: The token that \mathbb{1} and \mathbb{I} become: an indicator of a condition.
+INDICATOR = r"\mathbb{1}"
 _FUNCTIONS = {r"\ln": sp.log, r"\log": sp.log, r"\exp": sp.exp}
 #: Function names written in \text, \mathrm or \operatorname.
 _NAMED_FUNCTIONS = {"exp": r"\exp", "log": r"\log", "ln": r"\ln"}
@@ -90,7 +92,7 @@ _ADVICE = {
     r"\nabla": "a gradient by a vector is not read; write one entry, \\frac{\\partial C}{\\partial z_i}",
     r"\over": "\\over needs braces around the fraction: {a \\over b}",
 }
-_FACTOR_COMMANDS = {r"\frac", r"\dfrac", r"\tfrac", r"\sum", r"\ln", r"\log", r"\exp", r"\sqrt",
+_FACTOR_COMMANDS = {INDICATOR, r"\frac", r"\dfrac", r"\tfrac", r"\sum", r"\ln", r"\log", r"\exp", r"\sqrt",
                     r"\left", r"\partial", r"\delta", r"\pi", r"\sigma", r"\nabla"} | _GREEK
 
 
@@ -103,10 +105,15 @@ def index_symbol(letter):
 
 @dataclass
 class Definition:
-    """A name declared with ``% check: define``: ``S`` or ``u_q`` with parameter q."""
+    """A name declared with ``% check: define``: ``S`` or ``u_q`` with parameter q.
+
+    ``call`` holds the arguments of a name defined as a function call,
+    ``l(y, \\hat{y}) = ...``; the name is then used with those arguments or alone.
+    """
 
     expr: sp.Basic
     parameter: object = None
+    call: tuple = None
 
 
 class PositiveUnknown(nt.Unknown):
@@ -275,8 +282,15 @@ class Parser:
     def parse_atom(self):
         tok = self.peek()
         if tok.kind == "num":
+            if tok.text == "1" and self.at("_", "char", 1):
+                return self.parse_indicator(self.advance())
             self.advance()
             return self.number(tok)
+        if tok.kind == "cmd" and tok.text == INDICATOR:
+            return self.parse_indicator(self.advance())
+        if tok.kind == "char" and tok.text == "[" and self.indicator_condition(self.pos + 1, "]") is not None:
+            self.advance()
+            return self.parse_indicator_body("]")
         if tok.kind == "letter":
             return self.parse_letter()
         if tok.kind == "text":
@@ -339,6 +353,43 @@ class Parser:
             inner = sp.Mul(inner, self.reciprocal(self.parse_expr(), over))
         self.expect(closer, f"'{closer}' to close the '{opener.text}'")
         return inner
+
+    def indicator_condition(self, q, closer):
+        """``(relation, left, right)`` if tokens from ``q`` are ``i = j`` or ``i \\ne j`` then ``closer``."""
+        toks = self.toks[q:q + 4]
+        if len(toks) < 4 or toks[3].text != closer or toks[0].kind != "letter" or toks[2].kind != "letter":
+            return None
+        rel = toks[1]
+        if rel.kind == "char" and rel.text == "=":
+            return "=", toks[0], toks[2]
+        if rel.kind == "cmd" and rel.text in (r"\ne", r"\neq"):
+            return "!=", toks[0], toks[2]
+        return None
+
+    def parse_indicator(self, tok):
+        """``\\mathbb{1}_{i=j}``, ``1_{i = j}``, ``\\mathbb{1}\\{i = j\\}``, ``\\mathbb{1}(i \\ne j)``: 1 or 0."""
+        closers = {"_": None, "(": ")", "[": "]", r"\{": r"\}", "{": "}"}
+        opener = self.peek()
+        if opener.text not in closers:
+            raise self.error("expected the condition of the indicator, as in \\mathbb{1}_{i=j} or "
+                             "\\mathbb{1}\\{i = j\\}", opener)
+        self.advance()
+        if opener.text == "_":
+            if not self.at("{", "char"):
+                raise self.error("expected the indicator's condition in braces, as in 1_{i=j}", self.peek())
+            self.advance()
+            return self.parse_indicator_body("}")
+        return self.parse_indicator_body(closers[opener.text])
+
+    def parse_indicator_body(self, closer):
+        found = self.indicator_condition(self.pos, closer)
+        if found is None:
+            raise self.error(f"expected a condition on two indices, i = j or i \\ne j, then {closer!r}")
+        relation, left, right = found
+        for _ in range(4):
+            self.advance()
+        delta = sp.KroneckerDelta(self.letter_symbol_index(left), self.letter_symbol_index(right))
+        return delta if relation == "=" else 1 - delta
 
     def parse_named(self, tok):
         """A name in \\text, \\mathrm or \\operatorname: exp, log, ln, softmax."""
@@ -434,7 +485,8 @@ class Parser:
             if entry is not None:
                 self.ctx.note(tok.pos, "S(z)_i is read as the softmax output a_i")
                 return entry
-        if name in _FUNCTION_LETTERS and self.at("(", "char") and written.text not in self.ctx.aliases:
+        if self.at("(", "char") and written.text not in self.ctx.aliases and name not in _INDEXED and (
+                name in _FUNCTION_LETTERS or self.comma_group()):
             return self.function_call(tok)
         if name in _INDEXED:
             return self.indexed_letter(_INDEXED[name], tok, swapped=written.text in self.ctx.swapped)
@@ -480,14 +532,34 @@ class Parser:
         self.advance()
         return nt.a[self.indices(self.script_tokens(), 1, tok)[0]]
 
-    def function_call(self, tok):
-        """``f(z_i)``, ``g(x, y)``: an unknown function of its arguments (f depends on nothing else)."""
+    def comma_group(self):
+        """Whether the bracket at the cursor holds a top-level comma: ``l(y, \\hat{y})`` is a call."""
+        depth = 0
+        for q in range(self.pos, min(len(self.toks), self.pos + 400)):
+            t = self.toks[q]
+            if t.kind == "char" and t.text in "([{":
+                depth += 1
+            elif t.kind == "char" and t.text in ")]}":
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif depth == 1 and t.kind == "char" and t.text == ",":
+                return True
+        return False
+
+    def call_arguments(self, tok):
+        """The arguments of ``name(x, y)`` at the cursor."""
         self.advance()  # (
         args = [self.parse_expr()]
         while self.at(",", "char"):
             self.advance()
             args.append(self.parse_expr())
         self.expect(")", f"')' closing the arguments of {tok.text}")
+        return tuple(args)
+
+    def function_call(self, tok):
+        """``f(z_i)``, ``g(x, y)``: an unknown function of its arguments (f depends on nothing else)."""
+        args = self.call_arguments(tok)
         if self.at("_", "char"):
             raise self.error(f"{tok.text}(...)_i is not read; a function of the vector z is written "
                              "softmax(z)_i or S(z)_i", self.peek())
@@ -538,9 +610,13 @@ class Parser:
             raise self.error(f"{tok.text}^{{({layer})}}: only a, z, y, b, w and \\delta carry a layer", tok)
         if sub is None:
             return self.letter_symbol(tok)
-        if tok.text in _NOT_VARIABLES or tok.text in INDEX_LETTERS:
+        if tok.text in INDEX_LETTERS:
+            raise self.error(f"{tok.text} is an index letter of the notation and takes no subscript; if "
+                             f"{tok.text} stands for one of the lecture's letters, say so, e.g. "
+                             f"'% check: notation {tok.text} = a'", tok)
+        if tok.text in _NOT_VARIABLES:
             raise self.error(f"{tok.text} takes no subscript", tok)
-        indices = self.indices(sub, 1, tok)
+        indices = self.indices(sub, 1, tok, strict=False)
         return sp.IndexedBase(self.ctx.unknown(tok.text))[indices[0]]
 
     def indexed_letter(self, base, tok, swapped=False):
@@ -637,8 +713,12 @@ class Parser:
             return [self.advance()]
         raise self.error(f"expected an index after '_' (a letter, a digit or {{...}}), found {describe(tok)}", tok)
 
-    def indices(self, toks, count, letter_tok):
-        """``count`` index expressions from subscript tokens: w_{ji}, w_{j,i}, a_{j+1}, a_3."""
+    def indices(self, toks, count, letter_tok, strict=True):
+        """``count`` index expressions from subscript tokens: w_{ji}, w_{j,i}, a_{j+1}, a_3.
+
+        Without ``strict`` (a letter outside the notation) any expression may
+        be the subscript: f_{y_i} is the unknown f at y_i.
+        """
         groups = []
         current = []
         for t in toks:
@@ -661,7 +741,7 @@ class Parser:
             value = sub.parse_expr()
             if sub.peek().kind != "end":
                 raise sub.error(f"unexpected {describe(sub.peek())} in a subscript; expected an index")
-            if not _is_index(value):
+            if strict and not _is_index(value):
                 raise self.error(f"expected an index (a letter such as j, a number, or j+1), "
                                  f"found {value}", g[0])
             out.append(value)
@@ -669,6 +749,12 @@ class Parser:
 
     def use_definition(self, name, tok):
         definition = self.ctx.names[name]
+        if definition.call is not None:
+            if self.at("(", "char"):
+                args = self.call_arguments(tok)
+                if args != definition.call:
+                    raise self.error(f"{name} is defined for the arguments {definition.call}, not {args}", tok)
+            return definition.expr
         if definition.parameter is None:
             if self.at("_", "char"):
                 raise self.error(f"{name} is defined without an index; expected no subscript", self.peek())

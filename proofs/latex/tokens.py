@@ -171,6 +171,9 @@ def _styled(source, q, end, name, start, out, depth):
             out.extend(inner)
             out.append(Token("char", "}", after - 1, after))
         return after
+    if name == r"\mathbb" and len(inner) == 1 and inner[0].text in ("1", "I"):
+        out.append(Token("cmd", r"\mathbb{1}", start, after))     # the indicator of a condition
+        return after
     if not inner or inner[0].kind not in ("letter", "cmd"):
         raise LatexError(f"expected a letter under {name}, e.g. {name}{{y}}", offset=start)
     out.append(Token("letter", f"{name}{{{inner[0].text}}}", start, inner[0].end))
