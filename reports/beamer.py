@@ -12,7 +12,7 @@ slides by themselves (``allowframebreaks``).
 
 from __future__ import annotations
 
-from .document import Display, Document, Figure, Heading, Items, Paragraph, Steps, Table
+from .document import Display, Document, Figure, Heading, Items, Paragraph, Steps, Table, Text
 from .pgfplots import PREAMBLE as PGF_PREAMBLE
 from .pgfplots import render_pgfplots
 from .tex import DECIMAL_COMMA, FONTS, KEEP, _BABEL, _MARK_MACROS, _inline, _table, escape_tex, repeat_signs
@@ -45,26 +45,33 @@ _PREAMBLE = r"""\documentclass[11pt,aspectratio=169,xcolor=table]{beamer}
 assert set(_MARK_MACROS) == {"proved", "proved-under", "refuted", "undecided"}
 
 
-def _frames(blocks):
-    """Group blocks into frames: ``(title, anchor, blocks)``; a derivation is always a frame alone."""
-    frames, title, anchor, current = [], (), "", []
+def _frames(blocks, title=()):
+    """Group blocks into frames ``(title, anchor, blocks, steps, after)``.
+
+    A heading starts a frame.  A derivation (``steps``) gets a frame of its own,
+    with the short prose before it (``blocks``) above the overlays and the
+    prose after it, up to the next heading, below them (``after``).
+    """
+    frames = []
+    frame = [title, "", [], None, []]
 
     def close():
-        if current:
-            frames.append((title, anchor, list(current)))
-            current.clear()
+        if frame[2] or frame[3] is not None or frame[4]:
+            frames.append(tuple(frame))
+        frame[:] = [frame[0], "", [], None, []]
 
     for block in blocks:
         if isinstance(block, Heading):
             close()
-            title, anchor = block.content, block.anchor
-            continue
-        if isinstance(block, Steps):
-            close()
-            frames.append((title, anchor, [block]))
-            anchor = ""
-            continue
-        current.append(block)
+            frame[0], frame[1] = block.content, block.anchor
+        elif isinstance(block, Steps):
+            if frame[3] is not None:
+                close()
+            frame[3] = block
+        elif frame[3] is not None:
+            frame[4].append(block)
+        else:
+            frame[2].append(block)
     close()
     return frames
 
@@ -73,10 +80,11 @@ def _formula(latex, repeat):
     return repeat_signs(latex) if repeat else latex
 
 
-def _steps_frame(title, anchor, block, repeat):
+def _steps_frame(title, anchor, block, repeat, before=(), after=()):
     """A chain stepped through with overlays: slide k shows step k with what it starts from."""
     label = f"[label={anchor}]" if anchor else ""
-    out = [r"\begin{frame}%s{%s}" % (label, _inline(title)), r"\small"]
+    out = [r"\begin{frame}%s{%s}" % (label, _inline(title)), r"\footnotesize"]
+    out += [_block(b, repeat) for b in before]
     previous = block.start
     for row in block.rows:
         mark = _inline((row.mark,)) + (" " + _inline(row.under) if row.under else "")
@@ -91,6 +99,8 @@ def _steps_frame(title, anchor, block, repeat):
         body.append("}")
         out += body
         previous = row.formula
+    if after:
+        out.append(r"\vfill{\tiny %s}" % "\n".join(_block(b, repeat) for b in after))
     out.append(r"\end{frame}")
     return "\n".join(out)
 
@@ -109,8 +119,8 @@ def _block(block, repeat):
     if isinstance(block, Table):
         return r"{\footnotesize %s}" % _table(block)
     if isinstance(block, Figure):
-        caption = r"\par{\scriptsize %s}" % _inline(block.caption) if block.caption else ""
-        return r"\begin{center}\resizebox{!}{0.62\textheight}{\begin{minipage}{\linewidth}%s\end{minipage}}%s\end{center}" % (
+        caption = r"\par{\tiny %s}" % _inline(block.caption) if block.caption else ""
+        return r"\begin{center}\resizebox{!}{0.5\textheight}{\begin{minipage}{\linewidth}%s\end{minipage}}%s\end{center}" % (
             render_pgfplots(block.plot), caption)
     raise TypeError(f"cannot write a {type(block).__name__} block on a slide")
 
@@ -144,9 +154,9 @@ def render_beamer(document: Document):
                         "decimal": DECIMAL_COMMA if russian else "", "title": escape_tex(document.title),
                         "subtitle": escape_tex(document.subtitle)}
     frames = [r"\begin{frame}", r"\titlepage", r"\end{frame}"]
-    for title, anchor, blocks in _frames(document.blocks):
-        if len(blocks) == 1 and isinstance(blocks[0], Steps):
-            frames.append(_steps_frame(title, anchor, blocks[0], russian))
+    for title, anchor, before, steps, after in _frames(document.blocks, (Text(document.title),)):
+        if steps is not None:
+            frames.append(_steps_frame(title, anchor, steps, russian, before, after))
         else:
-            frames.append(_prose_frame(title, anchor, blocks, russian))
+            frames.append(_prose_frame(title, anchor, before, russian))
     return head + "\\begin{document}\n\n" + "\n\n".join(frames) + "\n\n\\end{document}\n"
