@@ -100,12 +100,13 @@ class ParamStructure:
         return rebuild(self.spec, iter(self.scalar))
 
     def flatten_like(self, other, what="grads"):
-        """Return the leaves of ``other`` after checking it has this structure and these shapes."""
-        try:
-            spec, leaves, _ = self._walk(other, what)
-        except ValueError:
-            spec, leaves = "other", []
-        if not _same_spec(spec, self.spec):
+        """Return the leaves of ``other`` after checking it has this structure and these shapes.
+
+        Dicts match by their keys, in any order; lists and tuples by position
+        (a list where params has a tuple is accepted).
+        """
+        leaves = _leaves_like(self.spec, other)
+        if leaves is None:
             raise ValueError(f"{what} must have the same structure as params "
                              f"({self.describe()}), got {_describe(other)}")
         out = []
@@ -125,16 +126,22 @@ class ParamStructure:
         return _describe_spec(self.spec, len(self.leaves))
 
 
-def _same_spec(a, b):
-    if a is None or b is None:
-        return a is None and b is None
-    if a == "other" or b == "other":
-        return False
-    (ka, ia), (kb, ib) = a, b
-    seq = (list, tuple)
-    if not (ka == kb or (ka in seq and kb in seq)) or len(ia) != len(ib):
-        return False
-    return all(x[0] == y[0] and _same_spec(x[1], y[1]) for x, y in zip(ia, ib))
+def _leaves_like(spec, x):
+    """Return the leaves of x in the order of ``spec``, or None if x has another structure."""
+    if spec is None:
+        return [x] if _is_leaf(x) else None
+    kind, items = spec
+    if kind == "dict":
+        if not isinstance(x, dict) or set(x) != {key for key, _, _ in items}:
+            return None
+        parts = [_leaves_like(sub, x[key]) for key, sub, _ in items]
+    else:
+        if not isinstance(x, (list, tuple)) or len(x) != len(items):
+            return None
+        parts = [_leaves_like(sub, value) for (_, sub, _), value in zip(items, x)]
+    if any(part is None for part in parts):
+        return None
+    return [leaf for part in parts for leaf in part]
 
 
 def _describe_spec(spec, n):

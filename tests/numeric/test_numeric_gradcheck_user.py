@@ -9,6 +9,7 @@ import pytest
 
 from numeric import check_gradients
 from num_foreign import (mlp_value_and_grad, network2_cost, network2_data, network2_gradients,
+                         two_layer_loss,
                          network2_init, softmax_loss_vectorized)
 
 SIZES = [20, 8, 5]
@@ -116,3 +117,28 @@ def test_softmax_loss_vectorized_reg_factor_bug_is_caught():
     result = check_gradients(lambda W: softmax_loss_vectorized(W, X, y, 0.1, "reg-factor"), W)
     assert not result.ok and len(result.mismatches) == W.size
     assert result.mismatches[0].label.startswith("params[")
+
+
+# -- CS231n TwoLayerNet: dict of params, (loss, grads dict) in another key order ----------
+def two_layer_setup(seed=0):
+    rng = np.random.default_rng(seed)
+    params = {"W1": rng.standard_normal((4, 10)) * 0.5, "b1": np.zeros(10),
+              "W2": rng.standard_normal((10, 3)) * 0.5, "b2": np.zeros(3)}
+    return params, rng.standard_normal((5, 4)), rng.integers(0, 3, 5)
+
+
+def test_two_layer_net_with_dicts_passes_and_names_entries_by_key():
+    params, X, y = two_layer_setup()
+    result = check_gradients(lambda p: two_layer_loss(p, X, y), params)
+    assert result.ok, str(result)
+    assert [name for name, *_ in result.resolution] == ["W1", "b1", "W2", "b2"]
+
+
+def test_two_layer_net_bugs_are_caught_and_named():
+    params, X, y = two_layer_setup(1)
+    result = check_gradients(lambda p: two_layer_loss(p, X, y, bug="no-reg-W1"), params)
+    assert {e.param for e in result.mismatches} == {"W1"}
+    _, grads = two_layer_loss(params, X, y)
+    grads["W1"][1, 2] *= 1 + 1e-6
+    result = check_gradients(lambda p: two_layer_loss(p, X, y)[0], params, grads)
+    assert [e.label for e in result.mismatches] == ["W1[1, 2]"]
