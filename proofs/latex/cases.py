@@ -31,7 +31,7 @@ _OTHERWISE = {"otherwise", "else", "иначе", "в остальных случ
 _NOT_INDICES = {"n", "m", "e", "C"}
 _PROSE = re.compile(
     r"(?:\bfor\b|\bif\b|\bwhen\b|\bcase\b|\bwhere\b|\bwith\b|при\b|если\b|когда\b|случа[йея]\b)"
-    r"[^\n$]{0,20}?(?:\$|\\\()\s*([a-zA-Z])\s*(=|\\neq?\b|\\not\s*=|≠|!=)\s*([a-zA-Z])\s*(?:\$|\\\))"
+    r"[^\n$]{0,40}?(?:\$|\\\()\s*([a-zA-Z])\s*(=|\\neq?\b|\\not\s*=|≠|!=)\s*([a-zA-Z])\s*(?:\$|\\\))"
     r"|(?:\bfor\b|\bif\b|\bwhen\b|\bcase\b|при\b|если\b|когда\b)\s*([a-zA-Z])\s*(=|≠|!=)\s*([a-zA-Z])\b",
     re.IGNORECASE)
 

@@ -452,6 +452,16 @@ def _layout(toks, rows=False):
             q += 1
             q = _skip_spacing_option(toks, q)
             continue
+        if t.kind == "char" and t.text == ":" and toks[q + 1].kind == "char" and toks[q + 1].text == "=":
+            out.append(Token("char", "=", t.pos, toks[q + 1].end))      # a := b is a = b
+            q += 2
+            continue
+        if t.kind == "cmd" and t.text in (r"\stackrel", r"\overset") and toks[q + 1].text == "{":
+            _, after = _braced_name(toks, q + 1, 400)                    # \stackrel{\text{def}}{=}
+            if toks[after].text == "{" and toks[after + 1].text in ("=", "<", ">") and toks[after + 2].text == "}":
+                out.append(Token("char", toks[after + 1].text, t.pos, toks[after + 2].end))
+                q = after + 3
+                continue
         if t.kind == "cmd" and t.text in (r"\label", r"\tag", r"\begin", r"\end"):
             name, after = _braced_name(toks, q + 1)
             if t.text in (r"\begin", r"\end") and name not in _LAYOUT_ENVS:
@@ -480,14 +490,14 @@ def _skip_spacing_option(toks, q):
     return q
 
 
-def _braced_name(toks, q):
+def _braced_name(toks, q, longest=40):
     if toks[q].kind != "char" or toks[q].text != "{":
         raise LatexError(f"expected '{{' after {toks[q - 1].text}", offset=toks[q].pos)
     start = q
     q += 1
     while toks[q].kind != "end" and not (toks[q].kind == "char" and toks[q].text == "}"):
         q += 1
-        if q - start > 40:
+        if q - start > longest:
             break
     if toks[q].kind == "end" or toks[q].text != "}":
         raise LatexError(f"expected '}}' closing the argument of {toks[start - 1].text}", offset=toks[start].pos)

@@ -52,7 +52,8 @@ from .tokens import Token
 __all__ = ["Context", "Definition", "PositiveUnknown", "Parser", "RELATIONS", "INDEX_LETTERS", "index_symbol"]
 
 #: Relations that make a step of a chain, with the name the checker uses.
-RELATIONS = {"=": "=", "<": "<", ">": ">", r"\le": "<=", r"\leq": "<=", r"\leqslant": "<=",
+RELATIONS = {"=": "=", r"\coloneqq": "=", r"\triangleq": "=", r"\doteq": "=", r"\eqqcolon": "=",
+             "<": "<", ">": ">", r"\le": "<=", r"\leq": "<=", r"\leqslant": "<=",
              r"\ge": ">=", r"\geq": ">=", r"\geqslant": ">=", r"\lt": "<", r"\gt": ">"}
 
 #: The index letters of :mod:`proofs.notation`.

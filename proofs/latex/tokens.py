@@ -185,6 +185,10 @@ def _braced_raw(source, q, end, name, start):
     """The raw text of the braced argument of ``\\text`` and its kin, and the offset after it."""
     while q < end and source[q].isspace():
         q += 1
+    if q < end and source[q] == "*" and name == r"\operatorname":
+        q += 1                                    # \operatorname*{softmax}
+        while q < end and source[q].isspace():
+            q += 1
     if q >= end or source[q] != "{":
         raise LatexError(f"expected '{{' after {name}", offset=q if q < end else start)
     depth = 0
