@@ -22,7 +22,7 @@ import warnings
 import numpy as np
 
 from .structure import EXPECTED_LOSS, ParamStructure, loss_value, split_output
-from .tolerances import COMPLEX_STEP, EPS, KAPPA
+from .tolerances import COMPLEX_STEP, EPS, KAPPA, LINEAR_STEP_LIMIT
 
 __all__ = ["FunctionObjective", "NetworkObjective", "NotComplexSafe"]
 
@@ -67,13 +67,25 @@ class FunctionObjective:
         self.batch_size = int(batch_size)
         self.calls = 0
         self.noise = 0.0
+        self._first_call()
+
+    def _first_call(self):
+        """Call f at params once: its value, and its gradient if it returns (loss, grad)."""
         if self.vectorized:
-            batch = self.structure.build([p[None] for p in self.params])
-            out = self._call(batch)
+            arg = self.structure.build([p[None] for p in self.params])
+        else:
+            arg = self.structure.build([p.copy() for p in self.params])
+        try:
+            out = self._call(arg)
+        except Exception as exc:
+            form = ", with a leading batch axis on every array" if self.vectorized else ""
+            raise ValueError(f"f(params) raised {type(exc).__name__}: {exc}; f receives params "
+                             f"in the structure they were passed in ({self.structure.describe()}"
+                             f"{form}), as float64 arrays") from exc
+        if self.vectorized:
             values, grad = self._vector_values(out, 1, complex_ok=False), None
             value = values[0]
         else:
-            out = self._call(self.structure.build([p.copy() for p in self.params]))
             value = loss_value(out)
             grad = split_output(out)[1]
         if not np.isfinite(value):
@@ -302,7 +314,7 @@ class NetworkObjective:
         """Return Delta C for entries ``flat`` of array k, in chunks of vectorized rank-1 updates."""
         flat = np.asarray(flat)
         if (offsets.shape[1] == 1 and np.iscomplexobj(offsets) and not np.any(offsets.real)
-                and np.max(np.abs(offsets), initial=0.0) <= 1e-10):
+                and np.max(np.abs(offsets), initial=0.0) <= LINEAR_STEP_LIMIT):
             return self._complex_coordinate(k, flat, offsets[:, 0])
         layer, is_w = k // 2 + 1, k % 2 == 0
         B = self.X.shape[0]

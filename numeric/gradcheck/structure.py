@@ -150,14 +150,18 @@ def _describe_spec(spec, n):
     kind, items = spec
     if kind == "dict":
         return f"a dict with keys {', '.join(str(k) for k, _, _ in items)}"
-    return f"a {kind.__name__} of {len(items)} items ({n} arrays)"
+    return f"a {kind.__name__} of {_count(len(items), 'item')} ({_count(n, 'array')})"
+
+
+def _count(n, word):
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _describe(x):
     if isinstance(x, dict):
         return f"a dict with keys {', '.join(str(k) for k in x)}"
     if isinstance(x, (list, tuple)):
-        return f"a {type(x).__name__} of {len(x)} items"
+        return f"a {type(x).__name__} of {_count(len(x), 'item')}"
     if isinstance(x, np.ndarray):
         return f"an array of shape {x.shape}"
     return type(x).__name__

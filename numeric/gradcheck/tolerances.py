@@ -16,6 +16,10 @@ name                          value      meaning
 ``KAPPA``                     8          rounding errors assumed per evaluation of f, in
                                          units of eps * |f|
 ``COMPLEX_STEP``              1e-20      the complex step h (truncation h^2 f''' is nil)
+``LINEAR_STEP_LIMIT``         1e-10      imaginary steps up to this size are linear to
+                                         rounding (the h^3 term is below 1e-30 relative), so
+                                         check_network spreads one step per neuron over its
+                                         weights
 ``NOISE_FACTOR``              4          f counts as noisier than double precision when its
                                          measured noise exceeds NOISE_FACTOR * KAPPA * eps |f|
 ``NOISE_PROBE_STEP``          1e-4       spacing (relative to max(1, |theta|)) of the noise
@@ -49,6 +53,7 @@ SAFETY = 10.0
 ANALYTIC_ULPS = 16.0
 KAPPA = 8.0
 COMPLEX_STEP = 1e-20
+LINEAR_STEP_LIMIT = 1e-10
 NOISE_FACTOR = 4.0
 NOISE_PROBE_STEP = 1e-4
 NOISE_PROBE_POINTS = 9

@@ -213,3 +213,11 @@ def test_a_vectorized_f_gets_batches():
     grads[7, 7] += 1e-6 * abs(grads[7, 7])
     bad = check_gradients(f, W0, grads, vectorized=True, batch_size=100)
     assert [e.label for e in bad.mismatches] == ["params[7, 7]"]
+
+
+def test_f_failing_on_the_structure_it_gets_is_told_what_it_got():
+    W = np.ones((2, 2))
+    with pytest.raises(ValueError, match=r"f\(params\) raised AttributeError: .*f receives params "
+                                         r"in the structure they were passed in \(a list of 1 "
+                                         r"item \(1 array\)\)"):
+        check_gradients(lambda w: w.dot(w).sum(), [W], [W])
