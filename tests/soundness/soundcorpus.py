@@ -140,7 +140,7 @@ def ground_truth(block, seed=0, n_values=(1, 2, 3, 4, 5), points_per_n=3, max_as
 
 
 def _ground_truth(block, seed, n_values, points_per_n, max_assignments):
-    rng = random.Random(f"{block.name}:{seed}")
+    rng = random.Random(f"{block.latex}:{block.y_sums_to_1}:{seed}")
     out = []
     for k, lhs, rel, rhs in steps_of(block):
         letters = soundmath.letters_of(lhs) | soundmath.letters_of(rhs)

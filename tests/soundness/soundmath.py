@@ -289,6 +289,11 @@ def holds(relation, left, right):
 
     An inequality between values that are not both real means nothing.
     """
+    with mpmath.workdps(DPS):
+        return _holds(relation, left, right)
+
+
+def _holds(relation, left, right):
     scale = 1 + abs(left) + abs(right)
     if relation == "=":
         return abs(left - right) <= TOLERANCE * scale
