@@ -16,8 +16,8 @@ import sympy as sp
 
 from .logrules import expand_log_of
 from .unknowns import differentiate, unknown_terms
-from .notation import Model, SumExcept, V, a, b, sigma, w, z
-from .rules import definition, through_z
+from .notation import Model, SumExcept, V, a, sigma, z
+from .rules import THROUGH_Z, definition, through_z
 
 __all__ = ["exp_symbol", "concrete", "walker"]
 
@@ -118,7 +118,7 @@ class _Walker:
             inner = self.walk(f, level=2)
             q = exp_symbol(*map(int, var.indices))
             return q * sp.diff(inner, q) + unknown_terms(inner, var)
-        if var.base in (b, w):
+        if var.base in THROUGH_Z:
             inner = self.walk(f, level=2)
             total = sp.Integer(0)
             examples = range(1, self.v + 1) if self.model.examples else [None]

@@ -11,7 +11,7 @@ positive symbol E_q.
 * delta_q is dC/dz_q, the definition of the output error;
 * a derivative is taken at the level of its variable (:data:`LEVEL`): by a_j
   C is unfolded into the a's only; by z_i the a's are unfolded into the z's;
-  by b_i or w_ji through z by the chain rule, dF/dv = sum_q dF/dz_q dz_q/dv
+  by b_i, w_ji or a_j^{(L-1)} through z by the chain rule, dF/dv = sum_q dF/dz_q dz_q/dv
   with z_q = b_q + sum_p w_pq a_p^{(L-1)}, plus dF/dv with z held for
   what depends on b or w directly (d b_j / d b_i = delta_ij).
 """
@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .notation import Model, a, b, delta, w, z
+from .notation import Model, a, a_prev, b, delta, w, z
 
-__all__ = ["LEVEL", "level_of", "definition", "through_z"]
+__all__ = ["LEVEL", "THROUGH_Z", "level_of", "definition", "through_z"]
 
 #: The level at which a derivative by each kind of variable is taken.
-LEVEL = {a: 1, z: 2, b: 3, w: 3}
+LEVEL = {a: 1, z: 2, b: 3, w: 3, a_prev: 3}
+#: The variables that z = b + sum w a^{(L-1)} depends on: derivatives by them go through z.
+THROUGH_Z = (b, w, a_prev)
 
 
 def level_of(var):
-    """1 for a, 2 for z (and any other variable), 3 for b and w."""
+    """1 for a, 2 for z (and any other variable), 3 for b, w and a^{(L-1)}."""
     return LEVEL.get(var.base if isinstance(var, sp.Indexed) else None, 2)
 
 
@@ -50,7 +52,7 @@ def definition(expr, model: Model, upper, level, cost=None):
 
 
 def through_z(model: Model, var, q, upper_prev, example=None, expand=None):
-    """dz_q/dv for a parameter v (b or w) of the output layer: the chain rule's inner factor.
+    """dz_q/dv for v = b, w or a^{(L-1)} of the output layer: the chain rule's inner factor.
 
     ``expand`` is the route's way of writing out the sum in z_q (a concrete
     route expands it term by term) before differentiating.

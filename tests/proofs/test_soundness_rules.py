@@ -151,3 +151,18 @@ def test_a_condition_on_an_index_is_decided_only_by_its_own_range():
     assert facts.decide(sp.Le(i, m)) is None      # a class index need not be <= m
     assert facts.decide(sp.Le(i, q)) is None      # nor <= any other letter
     assert facts.decide(sp.Ge(i, 1)) is True
+
+
+# z = b + sum w a^{(L-1)}: a derivative by an activation of layer L-1 goes through z.
+def test_the_derivative_by_a_previous_activation_goes_through_z():
+    from proofs.notation import a_prev, delta
+
+    chain = dict(indices=(i, j))
+    for lhs, wrong, right in [
+        (d(z[i], a_prev[j]), 0, w[j, i]),
+        (d(C, a_prev[j]), 0, sp.Sum(w[j, l] * delta[l], (l, 1, n))),
+    ]:
+        made = [Derivation(title="t", start=lhs, steps=(Step(sp.sympify(rhs)),), prev_indices=(j,), **chain)
+                for rhs in (wrong, right)]
+        assert not any(check_chain(made[0], q).steps[0].verdict.ok for q in (None, 2, 3))
+        assert all(check_chain(made[1], q).steps[0].verdict.ok for q in (None, 2, 3))
