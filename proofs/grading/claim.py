@@ -245,11 +245,10 @@ def _grade_chain(claim, chain, path, n_values, time_limit, assume_lecture):
     scores = [StepScore(s, HOLDS if s.verdict.ok else (REFUTED if s.verdict.kind == "refuted" else UNDECIDED))
               for s in chain.steps]
     grade = ChainGrade(chain, scores)
-    part = claim.parts[0]
-    if chain.derivation.model.name != part.model.name:
+    if _is_sigmoid(chain.derivation.model) != any(_is_sigmoid(p.model) for p in claim.parts):
+        about = "sigmoid outputs with the quadratic cost" if not _is_sigmoid(chain.derivation.model) else "softmax"
         grade.gaps.append(Gap("model", f"the chain is read with the model {chain.derivation.model.name}, "
-                                       f"but {claim.id} is about {part.model.name}",
-                              chain.source.line, chain.source.column))
+                                       f"but {claim.id} is about {about}", chain.source.line, chain.source.column))
     _undeclared(claim, grade, path, n_values, time_limit, assume_lecture)
     _extra(claim, grade, n_values, time_limit)
     for score in grade.steps:
@@ -259,6 +258,13 @@ def _grade_chain(claim, chain, path, n_values, time_limit, assume_lecture):
     order = {"model": 0, "relation": 1, "starts-elsewhere": 2, "ends-elsewhere": 3}
     grade.gaps.sort(key=lambda g: (order.get(g.kind, 4), g.step or 0))
     return grade
+
+
+def _is_sigmoid(model):
+    """Whether a chain or a claim's part is about sigmoid outputs (``check: model sigmoid``) rather than softmax."""
+    from proofs.notation import SIGMOID_QUADRATIC
+
+    return model is not None and model.name == SIGMOID_QUADRATIC.name
 
 
 def _step_gap(score, chain):
@@ -375,12 +381,14 @@ def _ends(claim, grade, n_values, time_limit):
     grade.end_ok = written_alike(last[0], target_last[0])
     where = chain.source
     if not grade.start_ok:
-        why = _why(same(claim, target_first, first, where, n_values, time_limit, f"the start of {chain.title}"))
+        why = _why(same(claim, target_first, first, where, n_values, time_limit, f"the start of {chain.title}",
+                        chain.derivation.model))
         grade.gaps.append(Gap("starts-elsewhere", f"the chain starts at {first[1]}, not at the claim's "
                                                   f"{left_name} side {target_first[1]}{why}",
                               where.line, where.column))
     if not grade.end_ok:
-        why = _why(same(claim, last, target_last, where, n_values, time_limit, f"the end of {chain.title}"))
+        why = _why(same(claim, last, target_last, where, n_values, time_limit, f"the end of {chain.title}",
+                        chain.derivation.model))
         proved = f"; it shows {first[1]} {REL_LATEX[shown]} {last[1]}" if shown else ""
         grade.gaps.append(Gap("ends-elsewhere", f"the chain ends at {last[1]}, not at the claim's {right_name} "
                                                 f"side {target_last[1]}{why}{proved}",

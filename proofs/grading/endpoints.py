@@ -97,14 +97,15 @@ def _canonical(expr, depth=0):
     return expr.func(*(_canonical(arg, depth) for arg in expr.args))
 
 
-def same(claim, left, right, where, n_values, time_limit, title):
+def same(claim, left, right, where, n_values, time_limit, title, model=None):
     """The checker's StepReport on ``left = right`` under the claim's hypotheses.
 
     Used only to explain a mismatch of ends (equal by the checker, so the
     answer stops one step short; or different, with a counterexample), never
     to accept one.  ``left`` and ``right`` are (SymPy expression, LaTeX text)
     pairs; ``where`` is the ChainSource of the chain being graded, whose
-    place the small chain borrows.  The small chain has the claim's model,
+    place the small chain borrows.  The small chain has ``model`` (the
+    graded chain's; by default the claim's first part's), the claim's
     indices, distinct indices and smallest n, and the free indices of both
     expressions.
     """
@@ -115,7 +116,7 @@ def same(claim, left, right, where, n_values, time_limit, title):
             indices.append(ix)
     derivation = Derivation(
         title=title, start=left[0], steps=(Step(right[0], "as-written", "="),), hypotheses=tuple(claim.hypotheses),
-        model=part.model, indices=tuple(sorted(indices, key=str)), distinct=part.distinct, general=True,
+        model=model or part.model, indices=tuple(sorted(indices, key=str)), distinct=part.distinct, general=True,
         min_n=max(p.min_n for p in claim.parts), prev_indices=part.prev_indices)
     source = ChainSource(where.file, where.line, where.column, title,
                          [StepSource(1, where.line, where.column, "=", left[1], right[1])])

@@ -157,3 +157,29 @@ def test_check_text_refuses_what_is_not_text():
         check_text(b"a = b")
     report = check_text(r"a_j = \frac{1}{")
     assert report.exit_code == 2 and str(report.errors[0]).startswith("<text>:")
+
+
+def test_a_chain_whose_relation_points_the_wrong_way_does_not_prove_an_inequality():
+    grade = check_claim("ce-nonneg", r"$$C = -\sum_{j=1}^n y_j \ln a_j \le 0$$", n_values=FAST)
+    assert [g.kind for g in grade.gaps] == ["relation", "refuted"]
+    assert grade.gaps[0].message == r"the chain shows C \le 0, which does not give the claim's \ge"
+
+
+def test_a_chain_about_sigmoid_outputs_does_not_prove_a_softmax_lemma():
+    text = "<!-- check: model sigmoid -->\n$$\\frac{\\partial a_j}{\\partial z_j} = a_j (1 - a_j)$$"
+    grade = check_claim("lemma-2", text, n_values=FAST)
+    assert [g.kind for g in grade.gaps] == ["model"]
+    assert grade.gaps[0].message == ("the chain is read with the model sigmoid + quadratic cost, but lemma-2 is "
+                                     "about softmax")
+
+
+def test_a_wrong_step_in_another_chain_of_the_answer_is_missing_too():
+    text = r"""<!-- check: assume lecture -->
+$$\frac{\partial C}{\partial z_i} = -y_i + a_i \sum_{j=1}^n y_j = a_i - y_i$$
+
+<!-- check: title a wrong aside -->
+$$a_i = 2 a_i$$
+"""
+    grade = check_claim("lemma-4", text, n_values=FAST)
+    assert grade.chain.proves and not grade.proves
+    assert grade.gaps[0].message.startswith("in the chain a wrong aside: step 1 (a_i = 2 a_i) is refuted")

@@ -102,8 +102,16 @@ def test_an_unreadable_formula_is_an_error_with_its_place(course):
 
 def test_the_ini_key_gives_the_paths(course):
     course.makeini("[pytest]\nderivations_paths = docs\n")
+    items, _ = course.inline_genitems(*plugin_args(), "--derivations")
+    assert sorted(item.nodeid for item in items) == sorted(k for k in EXPECTED if k.startswith("docs/"))
     reprec = course.inline_run(*plugin_args(), "--derivations", "--derivations-n", FAST_N, "-k", "lemma3")
     assert outcomes(reprec) == {"docs/lemma3.md::Lemma 3, no i != j": "failed"}
+
+
+def test_a_file_named_on_the_command_line_is_collected_even_outside_the_ini_paths(course):
+    course.makeini("[pytest]\nderivations_paths = docs\n")
+    items, _ = course.inline_genitems(*plugin_args(), "--derivations", "README.md")
+    assert [item.nodeid for item in items] == ["README.md::line 7"]
 
 
 def test_a_bad_option_value_is_a_usage_error(course):
