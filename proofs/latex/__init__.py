@@ -53,9 +53,9 @@ def parse_formula(text, names=None):
         raise LatexError(f"the formula has {len(text)} characters; the limit is {LIMITS['formula_chars']}",
                          line=1, column=1, offset=0)
     try:
-        from .chains import _check_nesting, _layout
-        toks = _layout(tokenize(text))
-        _check_nesting(toks)
+        from .layout import check_nesting, layout
+        toks = layout(tokenize(text))
+        check_nesting(toks)
         parser = Parser(toks, Context(names=dict(names or {})))
         expr = parser.parse_expr()
         if parser.peek().kind != "end":

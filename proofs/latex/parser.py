@@ -5,16 +5,42 @@ short list of constructors (``sp.Add``, ``sp.Mul``, ``sp.Pow``, ``sp.Integer``,
 ``sp.Rational``, ``sp.exp``, ``sp.log``, ``sp.sqrt``, ``sp.Abs``, ``sp.Sum``,
 ``sp.Symbol``) and the lecture's names from :mod:`proofs.notation`.
 
-Grammar (``chain`` is one block; ``rel`` is ``= < > \le \ge``)::
+Grammar (``chain`` is one row of a block, after :mod:`.layout`; ``rel`` is
+``= < > \le \ge`` and their variants)::
 
-    chain   := rel? expr (rel expr)* rel?
-    expr    := term (('+' | '-') term)*
-    term    := factor (('\cdot' | '\times' | '*' | '/')? factor)*    implicit product
-    factor  := ('-' | '+') factor | atom ('^' arg)*
-    atom    := number | letter scripts | '(' expr ')' | '{' expr '}' | '[' expr ']'
-             | '\left' delim expr '\right' delim | '|' expr '|'
-             | '\frac' arg arg | '\sum' limits term | '\ln' arg | '\exp' arg | '\sqrt' arg
-             | '\partial' group
+    chain    := rel? expr (text* rel expr)* rel? [.,;]?
+    expr     := ('+' | '-')? term (('+' | '-') term)*
+    term     := factor (('\cdot' | '\times' | '*' | '/')? factor)*       implicit product
+    factor   := ('-' | '+') factor | atom ('^' arg)*
+    atom     := number | '1' indicator | letter-atom | group | '|' expr '|'
+              | '\left' delim expr '\right' delim
+              | '\frac' arg arg | derivative | '\sum' sum-scripts term
+              | ('\ln' | '\log' | '\exp') factor | '\sqrt' arg | '\pi' | greek
+              | '\sigma' ('(' expr ')' | softmax-call)? | '\mathbb{1}' indicator
+              | named | '\partial' partial | '\nabla' '_' script factor
+              | '[' letter ('=' | '\ne') letter ']'
+    group    := '(' expr ')' | '[' expr ']' | '{' expr ('\over' expr)? '}'
+    arg      := '{' expr '}' | digit | letter | greek | defined-name
+    letter-atom := 'e' ('^' arg)?                                   Euler's number
+              | defined-name scripts? call?                         % check: define, or a fresh letter's equation
+              | 'S' softmax-call | ('f' | 'g' | 'h' | letter) call   call: only f, g, h, or with a comma
+              | lecture-letter scripts                              a z y b w \delta (after notation aliases)
+              | letter scripts                                      an Unknown, or an index in a subscript
+    scripts  := ('_' script)? ('^' layer)?  in either order;  layer := '(L)' | '(L-1)' | 'L' | 'L-1'
+    script   := '{' index (',' index)? '}' | letter | digit            w takes two indices, \delta_{ij} too
+    index    := an integer expression of letters and numbers (j, j+1, 3); any expression for an Unknown
+    softmax-call := '(' z layer? ')' '_' script                    (also \left( ... \right))
+    call     := '(' expr (',' expr)* ')'
+    named    := \text/\mathrm/\operatorname{exp | log | ln} factor | {softmax} softmax-call
+    indicator:= '_' '{' letter ('=' | '\ne') letter '}' | ('(' | '\{' | '[') letter ('=' | '\ne') letter closer
+    derivative := '\frac' '{' D expr? '}' '{' D variable '}' operand?   D is \partial or d (\mathrm{d})
+    partial  := '_' script operand | factor ('/' | '\over') '\partial' variable | operand
+    variable := letter-atom | '\delta' scripts | greek                 an entry, never a whole vector
+    operand  := group | '\left' ... | term
+    sum-scripts := ('_' conditions)? ('^' upper)?  in either order; no '_': an index of its own
+    conditions := letter | '{' cond (',' cond)* '}' | '{' '\substack' '{' cond ('\\' cond)* '}' '}'
+    cond     := letter ('=' index | '\ne' letter)?
+    upper    := '{' index? '}' | digit | letter                         a letter other than n, m or an index is n
 
 What the notation means:
 
