@@ -37,6 +37,21 @@ def _torch():
     return torch
 
 
+def _check_single_threaded(torch, *args, **options):
+    """Run :func:`check_gradients` with torch on one thread, restoring its setting after.
+
+    The check alternates many small torch and NumPy operations; torch's
+    worker threads spinning between them against NumPy's made each call of
+    f a hundred times slower on a 2-core machine.
+    """
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        return check_gradients(*args, **options)
+    finally:
+        torch.set_num_threads(threads)
+
+
 def _scalar(torch, out, what):
     if not isinstance(out, torch.Tensor) or out.numel() != 1:
         got = f"a tensor of shape {tuple(out.shape)}" if isinstance(out, torch.Tensor) else \
@@ -77,7 +92,7 @@ def check_torch_module(module, loss, **options):
         return value
 
     try:
-        return check_gradients(f, params, grads, **options)
+        return _check_single_threaded(torch, f, params, grads, **options)
     finally:
         with torch.no_grad():
             for n, p in named:
@@ -113,4 +128,4 @@ def check_torch_function(fn, *inputs, **options):
                                        for v in values]), "fn").item()
 
     options.setdefault("names", [f"input{k}" for k in range(len(arrays))])
-    return check_gradients(f, arrays, grads, **options)
+    return _check_single_threaded(torch, f, arrays, grads, **options)
