@@ -3,8 +3,10 @@ r"""Case splits: the conditions ``i = j`` and ``i \ne j`` under which a formula 
 A derivation of the softmax Jacobian splits into cases, and people write the
 case in four places; each gives a :class:`Condition` on two indices:
 
-* in the prose line before the block: "for $i = j$:", "if i ≠ j", "при $i = j$",
-  "case $i \neq j$" (:func:`prose_condition`);
+* at the end of the prose line before the block: "for $i = j$:", "if i ≠ j,
+  then", "при $i = j$", "case $i \neq j$" (:func:`prose_condition`); a case
+  named earlier in the line ("the case i = j was shown above; in general")
+  is not this block's;
 * after the formula in the block: ``... \quad \text{if } i = j``,
   ``..., \; i \ne j``, ``... (i = j)`` (:func:`condition_tail`);
 * in a ``cases`` environment, one condition per row, ``\text{otherwise}`` being
@@ -29,6 +31,8 @@ __all__ = ["Condition", "prose_condition", "condition_tail", "case_variants", "c
 _NOT_EQUAL = {r"\ne", r"\neq", r"\not="}
 _OTHERWISE = {"otherwise", "else", "иначе", "в остальных случаях", "в противном случае", "sonst"}
 _NOT_INDICES = {"n", "m", "e", "C"}
+#: At most this many characters may follow the case in its line ("we get", "then", ":").
+_TRAILING = 25
 _PROSE = re.compile(
     r"(?:\bfor\b|\bif\b|\bwhen\b|\bcase\b|\bwhere\b|\bwith\b|при\b|если\b|когда\b|случа[йея]\b)"
     r"[^\n$]{0,40}?(?:\$|\\\()\s*([a-zA-Z])\s*(=|\\neq?\b|\\not\s*=|≠|!=)\s*([a-zA-Z])\s*(?:\$|\\\))"
@@ -59,11 +63,14 @@ def prose_condition(text, offset=0):
     Condition(relation='=', left='i', right='j', offset=4)
     """
     found = None
-    for match in _PROSE.finditer(text or ""):
+    text = text or ""
+    for match in _PROSE.finditer(text):
         groups = match.groups()
         left, rel, right = groups[:3] if groups[0] else groups[3:]
         if left == right or left in _NOT_INDICES or right in _NOT_INDICES:
             continue
+        if len(text.rstrip()) - match.end() > _TRAILING:
+            continue          # "the case i = j was shown above; in general": not this block's case
         found = Condition("=" if rel == "=" else "!=", left, right, offset + match.start())
     return found
 

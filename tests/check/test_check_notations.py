@@ -235,3 +235,9 @@ def test_an_environment_that_is_not_read_is_reported(tmp_path):
 def test_a_bad_block_does_not_swallow_the_chain_before_it(tmp_path):
     reading = _read(tmp_path, "$$ a_1 = a_1 + 0 $$\n\n$$ = \\frac{1}{2 $$\n")
     assert len(reading.chains) == 1 and len(reading.errors) == 1
+
+
+def test_a_case_named_early_in_the_prose_line_is_not_the_blocks_case(tmp_path):
+    text = ("The case $i = j$ was shown above; here is the formula for all pairs of indices:\n\n"
+            "$$ \\frac{\\partial a_i}{\\partial z_j} = a_i (1 - a_i) $$\n")
+    assert _kinds(tmp_path, text) == [REFUTED]
