@@ -56,6 +56,8 @@ class _Plan:
         self.scheme, self.reason = scheme, reason
         self.relative, self.noise_note = relative, noise_note
         self.truncation = truncation
+        self.requested = None
+        self.fallbacks = 0  # entries where the complex step was replaced by Richardson
 
 
 def _plan(objective, grads, method, rng):
@@ -174,11 +176,41 @@ def _coordinates(objective, grads, plan, mode, rng, n_samples, gmax):
             numeric[idx], err[idx], kink[idx] = _evaluate(objective, k, flat[idx], plan, False)
             bad[idx] = ~kink[idx] & ~(np.abs(analytic[idx] - numeric[idx])
                                       <= _tolerance(analytic[idx], err[idx], gmax))
+        if plan.scheme.is_complex and not objective.cheap and bad.any():
+            _complex_fallback(objective, k, flat, plan, analytic, numeric, err, bad, gmax)
         if bad.any():
             idx = np.flatnonzero(bad)
             kink[idx] |= _kinks(objective, k, flat[idx], plan, analytic[idx], numeric[idx],
                                 err[idx], gmax)
         yield k, flat, analytic, numeric, err, kink
+
+
+def _complex_fallback(objective, k, flat, plan, analytic, numeric, err, bad, gmax):
+    """Re-check failing complex-step entries by Richardson; update the arrays in place.
+
+    Where a real Richardson difference agrees with the analytic value and
+    differs from the complex step beyond both errors, f is not analytic in
+    that entry (the probe's entries were fine, this one is not): under
+    ``auto`` Richardson's value is used there, under ``complex`` the check
+    stops with the entry's name.
+    """
+    idx = np.flatnonzero(bad)
+    rich = _Plan(SCHEMES["richardson"], "", plan.relative)
+    r_num, r_err, _ = _evaluate(objective, k, flat[idx], rich, False)
+    agrees = np.abs(analytic[idx] - r_num) <= _tolerance(analytic[idx], r_err, gmax)
+    differs = np.abs(r_num - numeric[idx]) > SAFETY * (r_err + err[idx])
+    unsafe = agrees & differs
+    if not unsafe.any():
+        return
+    if plan.requested == "complex":
+        t = int(np.flatnonzero(unsafe)[0])
+        name, _, index = objective.describe(k, flat[idx[t]])
+        raise NotComplexSafe(
+            f"the complex step gives {numeric[idx[t]]:.6g} at {name}[{', '.join(map(str, index))}] "
+            f"but real differences give {r_num[t]:.6g}: f is not analytic there")
+    where = idx[unsafe]
+    numeric[where], err[where], bad[where] = r_num[unsafe], r_err[unsafe], False
+    plan.fallbacks += int(unsafe.sum())
 
 
 def _directions(objective, grads, plan, rng, n_directions):
@@ -224,6 +256,7 @@ def _run(objective, grads, method, mode, seed, n_samples, n_directions, top):
     rng = _check_options(method, mode, n_samples, n_directions, seed)
     gmax = max((float(np.max(np.abs(g))) for g in grads if g.size), default=0.0)
     plan = _plan(objective, grads, method, rng)
+    plan.requested = method
     try:
         if mode == "fast":
             records = list(_directions(objective, grads, plan, rng, n_directions))
@@ -275,7 +308,12 @@ def _run(objective, grads, method, mode, seed, n_samples, n_directions, top):
         fd_error=float(fd_err[smooth].max(initial=0.0)),
         fd_norm_rel_error=float(np.linalg.norm(fd_err[smooth]) / denom),
         worst=entries(smooth, max(top, 0)), mismatches=entries(bad), kinks=entries(kink),
-        seconds=time.perf_counter() - start, requested_method=method, reason=plan.reason,
+        seconds=time.perf_counter() - start, requested_method=method,
+        reason=plan.reason + (f"; at {plan.fallbacks} {'entry' if plan.fallbacks == 1 else 'entries'}"
+                              " the complex step disagreed with "
+                              "real differences that agree with the gradient (f is not analytic "
+                              "there): Richardson's value is used for them"
+                              if plan.fallbacks else ""),
         noise_note=plan.noise_note,
         resolution=_resolution(records, tol, analytic, objective.names),
         calls=getattr(objective, "calls", None))

@@ -221,3 +221,18 @@ def test_f_failing_on_the_structure_it_gets_is_told_what_it_got():
                                          r"in the structure they were passed in \(a list of 1 "
                                          r"item \(1 array\)\)"):
         check_gradients(lambda w: w.dot(w).sum(), [W], [W])
+
+
+def test_an_entry_the_probe_missed_falls_back_to_richardson_under_auto():
+    # Analytic in x[0..2]; abs() on the way from x[3], whose small gradient no probe picks.
+    f = lambda x: np.sum(x[:3] ** 3) + 0.01 * np.abs(x[3]) ** 3
+    x = np.array([1.0, -2.0, 1.5, 0.7])
+    g = np.array([3.0, 12.0, 6.75, 0.03 * 0.49])
+    result = check_gradients(f, x, g, seed=0)
+    assert result.ok and result.method == "complex"
+    assert "at 1 entry the complex step disagreed with real differences" in result.reason
+    with pytest.raises(ValueError, match=r"complex step gives 0 at params\[3\] but real "
+                                         r"differences give 0.0147"):
+        check_gradients(f, x, g, method="complex", seed=0)
+    g[3] *= 1.1
+    assert [e.label for e in check_gradients(f, x, g, seed=0).mismatches] == ["params[3]"]
