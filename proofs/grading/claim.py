@@ -163,14 +163,15 @@ class Grade:
         return f"does not prove {self.claim_id}: {first}{more}"
 
     def lines(self):
-        """The summary, then each gap at its place and each remark, for people."""
-        out = [f"{self.path}: {self.summary()}"]
-        if not self.proves:
-            for gap in self.gaps:
-                where = f"{self.path}:{gap.line}:{gap.column}: " if gap.line is not None else f"{self.path}: "
-                out.append(f"    {where}{gap.message}")
-            for remark in self.remarks:
-                out.append(f"    note: {remark}")
+        """``FILE: proves ID``, or ``FILE: does not prove ID:`` followed by each gap at its place, for people."""
+        if self.proves or not self.gaps:
+            return [f"{self.path}: {self.summary()}"]
+        out = [f"{self.path}: does not prove {self.claim_id}:"]
+        for gap in self.gaps:
+            where = f"{self.path}:{gap.line}:{gap.column}: " if gap.line is not None else f"{self.path}: "
+            out.append(f"    {where}{gap.message}")
+        for remark in self.remarks:
+            out.append(f"    note: {remark}")
         return out
 
     def to_dict(self):

@@ -101,6 +101,8 @@ def main(argv=None):
     for path in files:
         grade = check_claim(args.claim, Path(path), n_values=args.n_values, assume_lecture=args.lecture, time_limit=args.time_limit)
         grades.append(grade)
+        for error in grade.report.errors:
+            sys.stderr.write(f"{error}\n")
         if not args.json:
             lines = [f"{grade.path}: {grade.summary()}"] if batch else grade.lines()
             print("\n".join(lines), flush=True)
