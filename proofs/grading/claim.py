@@ -214,11 +214,13 @@ def check_claim(claim_id, path_or_text, n_values=DEFAULT_N_VALUES, assume_lectur
     that states no single relation; an answer that cannot be read is a Grade
     with the gap ``unreadable`` (exit code 2).
     """
-    from .text import as_file
+    from .text import as_file, renamed
 
     claim = _claim(claim_id)
-    with as_file(path_or_text) as (path, shown):
+    with as_file(path_or_text) as (path, shown, shift):
         report = check_file(path, n_values=n_values, assume_lecture=False, time_limit=time_limit)
+        if shown != path:
+            renamed(report, path, shown, shift)
         grade = Grade(claim.id, shown, report, assume_lecture=assume_lecture)
         for error in report.errors:
             grade.gaps.append(Gap("unreadable", f"cannot be read: {error.message}", error.line, error.column))

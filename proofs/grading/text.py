@@ -35,22 +35,44 @@ def check_text(text, n_values=DEFAULT_N_VALUES, assume_lecture=True, time_limit=
         raise TypeError(f"check_text needs the LaTeX text of a derivation as a str, got {type(text).__name__}")
     with _text_file(text) as path:
         report = check_file(path, n_values=n_values, assume_lecture=assume_lecture, time_limit=time_limit)
-    return renamed(report, path, TEXT_NAME)
+    return renamed(report, path, TEXT_NAME, _shift(text))
 
 
-def renamed(report, path, name):
-    """The report with the temporary file ``path`` called ``name`` wherever it is shown."""
+def renamed(report, path, name, shift=0):
+    """The report with the temporary file ``path`` called ``name`` wherever it is shown.
+
+    ``shift`` columns are taken off every place on the first line: the
+    length of the ``$$`` put before a bare formula.
+    """
+
+    def column(line, col):
+        return col - shift if line == 1 and col is not None else col
+
     report.path = name
-    report.errors = [err.located(name, err.line, err.column) if err.file == path else err for err in report.errors]
+    report.errors = [err.located(name, err.line, column(err.line, err.column)) if err.file == path else err
+                     for err in report.errors]
     for item in [*report.notes, *(c.source for c in report.chains)]:
         if item.file == path:
             item.file = name
+            item.column = column(item.line, item.column)
+    for step in report.steps():
+        step.column = column(step.line, step.column)
+    for chain in report.chains:
+        for where in chain.source.steps:
+            where.column = column(where.line, where.column)
     return report
+
+
+def _shift(text):
+    """How many characters :func:`_text_file` puts before the text on its first line."""
+    return 0 if any(d in text for d in _DELIMITERS) else len("$$")
 
 
 @contextmanager
 def _text_file(text):
-    body = text if any(d in text for d in _DELIMITERS) else f"$$\n{text}\n$$\n"
+    # A bare formula gets $$ before it on its first line and after it on a line of its own, so that
+    # its line numbers stay those of the text; renamed() takes the $$ off the columns of line 1.
+    body = text if not _shift(text) else f"$${text}\n$$\n"
     with tempfile.TemporaryDirectory(prefix="derivation-") as folder:
         path = os.path.join(folder, "text.md")
         with open(path, "w", encoding="utf-8") as handle:
@@ -60,20 +82,20 @@ def _text_file(text):
 
 @contextmanager
 def as_file(path_or_text):
-    """``(path to read, name to show)`` for a file path or for the text of a derivation.
+    """``(path to read, name to show, columns added on line 1)`` for a file path or the text of a derivation.
 
     A ``str`` is a path when it is one line that names an existing file or
     ends in .md, .markdown or .tex; any other ``str`` is the derivation itself.
     """
     if isinstance(path_or_text, os.PathLike):
-        yield os.fspath(path_or_text), os.fspath(path_or_text)
+        yield os.fspath(path_or_text), os.fspath(path_or_text), 0
         return
     if not isinstance(path_or_text, str):
         raise TypeError("expected a path to a Markdown or LaTeX file, or the LaTeX text of a derivation; "
                         f"got {type(path_or_text).__name__}")
     one_line = "\n" not in path_or_text
     if one_line and (os.path.exists(path_or_text) or path_or_text.lower().endswith(SUFFIXES)):
-        yield path_or_text, path_or_text
+        yield path_or_text, path_or_text, 0
         return
     with _text_file(path_or_text) as path:
-        yield path, TEXT_NAME
+        yield path, TEXT_NAME, _shift(path_or_text)

@@ -183,3 +183,11 @@ $$a_i = 2 a_i$$
     grade = check_claim("lemma-4", text, n_values=FAST)
     assert grade.chain.proves and not grade.proves
     assert grade.gaps[0].message.startswith("in the chain a wrong aside: step 1 (a_i = 2 a_i) is refuted")
+
+
+def test_check_text_places_steps_and_errors_in_the_text_itself():
+    report = check_text(r"a_j = a_j (1 + 0)", n_values=FAST)
+    assert (report.chains[0].steps[0].line, report.chains[0].steps[0].column) == (1, 5)
+    assert report.chains[0].title == "chain at line 1"
+    assert str(check_text(r"a_j = \frac{1}{").errors[0]) == "<text>:1:15: error: this '{' is never closed; expected '}'"
+    assert str(check_text("a_j\n= \\frac{1}{").errors[0]) == "<text>:2:11: error: this '{' is never closed; expected '}'"
