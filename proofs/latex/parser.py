@@ -165,6 +165,8 @@ class Context:
     aliases: dict = field(default_factory=dict)
     swapped: frozenset = frozenset()
     notes: list = field(default_factory=list)
+    entry: object = None
+    vector_hits: int = 0
 
     def note(self, offset, message):
         """Record how something was read (reported once per file as a note)."""
@@ -186,6 +188,8 @@ class Parser:
         self.depth = depth
         self.index_mode = index_mode
         self.scope = scope if scope is not None else []
+        #: Inside the arguments of a call, l(y, \hat{y}), a vector is the whole vector, not an entry.
+        self.whole_vectors = False
 
     # ----------------------------------------------------------- plumbing
     def peek(self, ahead=0) -> Token:
@@ -251,9 +255,17 @@ class Parser:
         return sp.Mul(*self.parse_factors())
 
     def parse_factors(self):
-        """The factors of a product, as a list."""
+        """The factors of a product, as a list (at most one of them a whole vector)."""
+        vectors = 0
+        hits = self.ctx.vector_hits
         factors = [self.parse_factor()]
         while True:
+            if self.ctx.vector_hits > hits:
+                vectors += 1
+                if vectors > 1:
+                    raise self.error("a product of two whole vectors (dot, outer or elementwise?) is not read; "
+                                     "write it with an index, e.g. \\sum_k y_k \\log a_k", self.toks[self.pos - 1])
+                hits = self.ctx.vector_hits
             tok = self.peek()
             if (tok.kind == "cmd" and tok.text in (r"\cdot", r"\times")) or (tok.kind == "char" and tok.text == "*"):
                 self.advance()
@@ -577,10 +589,14 @@ class Parser:
     def call_arguments(self, tok):
         """The arguments of ``name(x, y)`` at the cursor."""
         self.advance()  # (
-        args = [self.parse_expr()]
-        while self.at(",", "char"):
-            self.advance()
-            args.append(self.parse_expr())
+        saved, self.whole_vectors = self.whole_vectors, True
+        try:
+            args = [self.parse_expr()]
+            while self.at(",", "char"):
+                self.advance()
+                args.append(self.parse_expr())
+        finally:
+            self.whole_vectors = saved
         self.expect(")", f"')' closing the arguments of {tok.text}")
         return tuple(args)
 
@@ -658,6 +674,10 @@ class Parser:
                 raise self.error(f"{name}^{{({layer})}} needs an index, e.g. {name}_j^{{({layer})}}", tok)
             if base is nt.delta:
                 raise self.error("\\delta needs an index, e.g. \\delta_i^{(L)}", tok)
+            if (not self.index_mode and not self.whole_vectors and base is not nt.w
+                    and not any(tok.text in f for f in self.scope)):
+                base = _PREV_LAYER[base] if layer == "L-1" and base in _PREV_LAYER else base
+                return self.vector_entry(base, tok)
             return self.letter_symbol(tok)
         if base is nt.delta and layer is None and _two_indices(sub):
             i1, i2 = self.indices(sub, 2, tok)
@@ -671,6 +691,26 @@ class Parser:
             first, second = self.indices(sub, 2, tok)
             return base[second, first] if swapped else base[first, second]
         return base[self.indices(sub, 1, tok)[0]]
+
+    def vector_entry(self, base, tok):
+        """A whole vector (``\\mathbf{z}``, a bare ``z``) read entry by entry: the entry q of the chain.
+
+        ``\\frac{\\partial C}{\\partial \\mathbf{z}} = \\mathbf{a} - \\mathbf{y}`` is read as
+        ``\\frac{\\partial C}{\\partial z_q} = a_q - y_q`` for every q; a product of two
+        vectors and the derivative of a vector by a vector are refused (their
+        meaning is not entrywise).
+        """
+        if self.ctx.entry is None:
+            used = {t.text for t in self.toks if t.kind == "letter"}
+            name = next((c for c in ("q", "r", "s", "u", "v") if c not in used), None)
+            if name is None:
+                raise self.error("too many letters in use to read a whole vector entry by entry; "
+                                 "write its entries", tok)
+            self.ctx.entry = index_symbol(name)
+        self.ctx.vector_hits += 1
+        self.ctx.note(tok.pos, f"whole vectors are read entry by entry: {tok.text} as {tok.text}_"
+                               f"{self.ctx.entry}, for every {self.ctx.entry}")
+        return base[self.ctx.entry]
 
     def implicit_index(self):
         """The index of the innermost sum written without one (\\sum e^{z}), or None."""
@@ -836,18 +876,29 @@ class Parser:
             raise self.error("higher derivatives \\partial^2 are not supported; write one derivative per step")
         operator = self.at("}", "char")
         function = None
+        start = self.peek()
+        hits = self.ctx.vector_hits
         if not operator:
             function = self.parse_expr()
+        vector_function = self.ctx.vector_hits > hits
         self.expect("}", "'}' closing the numerator of the derivative")
         self.expect("{", f"'{{' opening the denominator {mark} x")
         self.expect(mark, f"{mark} in the denominator of a derivative")
+        hits = self.ctx.vector_hits
         variable = self.derivative_variable()
+        vector_variable = self.ctx.vector_hits > hits
         self.expect("}", "'}' closing the denominator of the derivative")
         if operator:
             if not self.starts_factor(self.peek()):
                 raise self.error("expected the expression to differentiate after "
                                  f"\\frac{{{mark}}}{{{mark} x}}", self.peek())
+            hits = self.ctx.vector_hits
             function = self.parse_operand()
+            vector_function = self.ctx.vector_hits > hits
+        if vector_function and vector_variable:
+            raise self.error("the derivative of a whole vector by a whole vector is a matrix (the Jacobian); "
+                             "write one entry, \\frac{\\partial a_i}{\\partial z_j}, or the matrix as a bmatrix",
+                             start)
         return nt.d(function, variable)
 
     def derivative_variable(self, tokens=None):

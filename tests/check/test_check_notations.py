@@ -4,7 +4,7 @@ import pytest
 import sympy as sp
 
 from proofs.latex import LatexError, check_file, parse_formula, read_file
-from proofs.latex.parser import PositiveUnknown
+from proofs.latex.parser import PositiveUnknown, index_symbol
 from proofs.notation import Unknown, a, a_prev, b, d, i, j, k, n, w, y, z
 from proofs.verdict import PROVED, PROVED_UNDER, REFUTED
 
@@ -150,9 +150,22 @@ def test_the_lecture_delta_with_one_index_stays_the_error():
     assert str(parse_formula(r"\delta_i^{(L)}")) == "delta[i]"
 
 
-def test_a_derivative_by_a_whole_vector_says_to_write_an_entry():
+def test_whole_vectors_are_read_entry_by_entry(tmp_path):
+    q = index_symbol("q")
+    assert parse_formula(r"\mathbf{a} - \mathbf{y}") == a[q] - y[q]
+    text = "$$ \\frac{\\partial C}{\\partial \\mathbf{z}} = \\mathbf{a} - \\mathbf{y} $$\n"
+    assert _kinds(tmp_path, text) == [PROVED_UNDER]
+    assert _kinds(tmp_path, text.replace("- \\mathbf{y}", "+ \\mathbf{y}")) == [REFUTED]
+
+
+def test_the_derivative_of_a_vector_by_a_vector_says_to_write_an_entry():
     with pytest.raises(LatexError, match="write one entry"):
-        parse_formula(r"\frac{\partial C}{\partial \mathbf{z}}")
+        parse_formula(r"\frac{\partial \mathbf{a}}{\partial \mathbf{z}}")
+
+
+def test_a_product_of_two_whole_vectors_is_refused():
+    with pytest.raises(LatexError, match="two whole vectors"):
+        parse_formula(r"\mathbf{y} \log \mathbf{a}")
 
 
 def test_a_derivative_by_a_defined_name_says_how_to_declare_it(tmp_path):
