@@ -39,7 +39,7 @@ from .options import DEFAULT_N_VALUES, DEFAULT_TIME_LIMIT
 
 __all__ = ["check_claim", "gradable_claims", "Grade", "ChainGrade", "StepScore", "Gap"]
 
-#: What a step's status says, in the order of how well it went.
+#: What a step counts for, in the order of how well it went (refuted and undecided are the verdicts' own words).
 HOLDS, HOLDS_UNDECLARED, UNDECLARED, EXTRA, REFUTED, UNDECIDED = (
     "holds", "holds-undeclared", "undeclared", "extra-hypothesis", "refuted", "undecided")
 
@@ -245,7 +245,8 @@ def check_claim(claim_id, path_or_text, n_values=DEFAULT_N_VALUES, assume_lectur
 
 # --------------------------------------------------------------- one chain
 def _grade_chain(claim, chain, path, n_values, time_limit, assume_lecture):
-    scores = [StepScore(s, HOLDS if s.verdict.ok else (REFUTED if s.verdict.kind == "refuted" else UNDECIDED))
+    # A step's status starts as its verdict: holds, refuted or undecided.
+    scores = [StepScore(s, HOLDS if s.verdict.ok else (REFUTED if s.verdict.kind == REFUTED else UNDECIDED))
               for s in chain.steps]
     grade = ChainGrade(chain, scores)
     if _is_sigmoid(chain.derivation.model) != any(_is_sigmoid(p.model) for p in claim.parts):
@@ -256,7 +257,7 @@ def _grade_chain(claim, chain, path, n_values, time_limit, assume_lecture):
     _extra(claim, grade, n_values, time_limit)
     for score in grade.steps:
         if not score.ok and score.status in (REFUTED, UNDECIDED):
-            grade.gaps.append(_step_gap(score, chain))
+            grade.gaps.append(_step_gap(score))
     _ends(claim, grade, n_values, time_limit)
     order = {"model": 0, "relation": 1, "starts-elsewhere": 2, "ends-elsewhere": 3}
     grade.gaps.sort(key=lambda g: (order.get(g.kind, 4), g.step or 0))
@@ -270,7 +271,8 @@ def _is_sigmoid(model):
     return model is not None and model.name == SIGMOID_QUADRATIC.name
 
 
-def _step_gap(score, chain):
+def _step_gap(score):
+    """The gap of a refuted or undecided step: both sides as written and the counterexample or the reason."""
     s = score.report
     what = f"step {s.index} ({s.lhs_latex} {REL_LATEX[s.relation]} {s.rhs_latex}) is {s.verdict.kind}"
     if s.counterexample is not None:
@@ -303,7 +305,8 @@ def _undeclared(claim, grade, path, n_values, time_limit, assume_lecture):
     if not add_sum and not pairs:
         return
     hyps = (*d.hypotheses, SUM_Y_ONE) if add_sum else None
-    again = recheck(grade.chain, n_values, time_limit, hypotheses=hyps, distinct=(*d.distinct, *pairs) if pairs else None)
+    distinct = (*d.distinct, *pairs) if pairs else None
+    again = recheck(grade.chain, n_values, time_limit, hypotheses=hyps, distinct=distinct)
     fixed = [s for s in failing if again.steps[s.report.index - 1].verdict.ok]
     if not fixed:
         return

@@ -99,7 +99,8 @@ def main(argv=None):
     batch = len(files) > 1 or any(os.path.isdir(p) for p in args.paths)
     grades = []
     for path in files:
-        grade = check_claim(args.claim, Path(path), n_values=args.n_values, assume_lecture=args.lecture, time_limit=args.time_limit)
+        grade = check_claim(args.claim, Path(path), n_values=args.n_values, assume_lecture=args.lecture,
+                            time_limit=args.time_limit)
         grades.append(grade)
         for error in grade.report.errors:
             sys.stderr.write(f"{error}\n")

@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import html
 
-import sympy as sp
-
 from proofs.hypotheses import SUM_Y_ONE
 from proofs.justifications import describe
 from proofs.verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED
