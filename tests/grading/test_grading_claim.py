@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ANSWERS
+from grading_tools import ANSWERS
 from proofs.grading import check_claim, check_text
 
 FAST = (None, 2)

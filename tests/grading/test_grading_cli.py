@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ANSWERS
+from grading_tools import ANSWERS
 from proofs.grading.cli import main
 
 LEMMA_4 = ANSWERS / "lemma-4"

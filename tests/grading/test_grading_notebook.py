@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import proofs
-from conftest import ANSWERS
-from katex import html_math, markdown_math, render
+from grading_tools import ANSWERS
+from grading_katex import html_math, markdown_math, render
 from proofs.grading import check_claim, check_text
 from proofs.grading.notebook import (counterexample_tex, install_reprs, text_tex, to_html, to_latex,
                                      to_markdown, verdict_tex)

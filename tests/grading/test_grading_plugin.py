@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FAST_N, plugin_args
+from grading_tools import FAST_N, HERE, plugin_args
 
 #: Every item the sample course gives, with the outcome it must have.
 EXPECTED = {
@@ -131,8 +131,6 @@ def test_a_chain_over_the_time_limit_fails_and_says_so(course):
 def test_the_lectures_own_chains_pass_except_the_two_versions_of_lemma_4_with_false_steps(pytester):
     # The lecture's chains as tests/check keeps them: versions 1 and 2 of Lemma 4 have false steps.
     import shutil
-
-    from conftest import HERE
 
     fixtures = HERE.parent / "check" / "fixtures"
     names = ["lemma1.md", "lemma2.md", "lemma3.md", "lemma4_v1.md", "lemma4_v2.md", "lemma4_v3.md", "delta.md"]
