@@ -48,7 +48,7 @@ assert set(_MARK_MACROS) == {"proved", "proved-under", "refuted", "undecided"}
 def _frames(blocks, title=()):
     """Group blocks into frames ``(title, anchor, blocks, steps, after)``.
 
-    A heading starts a frame.  A derivation (``steps``) gets a frame of its own,
+    A heading starts a frame, and so does a figure.  A derivation (``steps``) gets a frame of its own,
     with the short prose before it (``blocks``) above the overlays and the
     prose after it, up to the next heading, below them (``after``).
     """
@@ -68,6 +68,11 @@ def _frames(blocks, title=()):
             if frame[3] is not None:
                 close()
             frame[3] = block
+        elif isinstance(block, Figure):
+            # A figure needs the whole slide: a frame of its own under the same title.
+            close()
+            frame[2].append(block)
+            close()
         elif frame[3] is not None:
             frame[4].append(block)
         else:

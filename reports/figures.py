@@ -79,6 +79,16 @@ def digits_blocks(cat, panels, synthetic=False):
     return (Figure(name="digits", plot=FigureGrid(tuple(cells), columns=2), caption=caption),)
 
 
+def _ratio_sentence(cat, sq, ce):
+    """How many times larger the cross-entropy bias gradient is before training, in words."""
+    if not sq["bias_grad"][0] > 0:
+        return ()
+    ratio = ce["bias_grad"][0] / sq["bias_grad"][0]
+    best = _fmt(max(sq["accuracy"]), 2, cat.word("decimal.mark"))
+    values = {"ratio": f"{ratio:.0f}", "epochs": len(sq["accuracy"]) - 1, "best": best}
+    return (Text(" "),) + fill(cat.word("figure.slowdown.ratio"), values)
+
+
 def slowdown_blocks(cat, data):
     """Learning curves of sigmoid + quadratic against softmax + cross-entropy from a saturated
     output layer, and the output-bias gradient beside sigma'(z).
@@ -100,15 +110,19 @@ def slowdown_blocks(cat, data):
                                 Series(label_ce, list(zip(epochs, ce[key])))),
                         xlabel=xlabel, ylabel=ylabel, title=title, ylim=ylim, legend=legend)
 
-    cost = pair("cost", cat.word("figure.slowdown.cost"), _m(C))
+    # Each setup's cost divided by its own value before training: the two costs differ, their fall does not.
+    relative = {name: [c / setup["cost"][0] for c in setup["cost"]] for name, setup in (("sq", sq), ("ce", ce))}
+    cost = LinePlot(series=(Series(label_sq, list(zip(epochs, relative["sq"])), dashed=True),
+                            Series(label_ce, list(zip(epochs, relative["ce"])))),
+                    xlabel=xlabel, ylabel=_m(C / sp.Symbol("C_0")), title=cat.word("figure.slowdown.cost"))
     accuracy = pair("accuracy", cat.word("figure.slowdown.accuracy"), ylim=(0.0, 1.0), legend="east")
-    gradient = LinePlot(
-        series=(Series(label_sq, list(zip(epochs, sq["bias_grad"])), dashed=True),
-                Series(label_ce, list(zip(epochs, ce["bias_grad"]))),
-                Series(_m(sp.Derivative(sigma(z[i]), z[i], evaluate=False)),
-                       list(zip(epochs, sq["sigma_prime"])))),
-        xlabel=xlabel, ylabel=_m(sp.Abs(sp.Derivative(C, b[i], evaluate=False))),
-        title=cat.word("figure.slowdown.gradient"), ylog=True)
-    figure = Figure(name="slowdown", plot=FigureGrid((cost, accuracy, gradient), columns=2),
-                    caption=fill(cat.word("figure.slowdown")))
+    gradient = pair("bias_grad", cat.word("figure.slowdown.gradient"),
+                    _m(sp.Abs(sp.Derivative(C, b[i], evaluate=False))), legend="north east")
+    gradient = LinePlot(series=gradient.series, xlabel=xlabel, ylabel=gradient.ylabel, title=gradient.title,
+                        ylog=True)
+    factor = LinePlot(series=(Series(label_sq, list(zip(epochs, sq["sigma_prime"])), dashed=True),),
+                      xlabel=xlabel, ylabel=_m(sp.Derivative(sigma(z[i]), z[i], evaluate=False)),
+                      title=cat.word("figure.slowdown.factor"), ylim=(0.0, 0.25))
+    figure = Figure(name="slowdown", plot=FigureGrid((accuracy, gradient, factor, cost), columns=2),
+                    caption=fill(cat.word("figure.slowdown")) + _ratio_sentence(cat, sq, ce))
     return (figure,)

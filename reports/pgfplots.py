@@ -106,7 +106,8 @@ def render_pgfplots(figure):
     """LaTeX code (without a ``figure`` environment) drawing a plot or a grid of plots."""
     grid = figure if isinstance(figure, FigureGrid) else FigureGrid((figure,), 1)
     columns = min(grid.columns, len(grid.plots))
-    fraction = {1: 0.66, 2: 0.48}.get(columns, 0.96 / columns)
+    # Two to a row leave room for the axis labels, which lie outside the given width.
+    fraction = {1: 0.66, 2: 0.40}.get(columns, 0.84 / columns)
     cells = []
     for number, plot in enumerate(grid.plots):
         sep = "" if number == len(grid.plots) - 1 else ("\n\\par\\medskip\n" if (number + 1) % columns == 0 else "\\hfill\n")

@@ -91,18 +91,20 @@ def _line_plot(plot, ox, oy, decimal="."):
         rows = 16 * len(plot.series) + 6
         ly = {"north east": top + 8, "east": top + (height - rows) / 2, "south east": top + height - rows - 4}[plot.legend]
         lx = left + width - 8
-        # A white box behind the legend; its width is estimated from the labels' length.
-        box = max(len(plain(s.label)) for s in plot.series) * 6.4 + 40
-        out.append(f'<rect x="{_f(lx - box)}" y="{_f(ly - 4)}" width="{_f(box + 4)}" '
+        # A white box behind the legend, its width estimated from the labels' length (generously, for
+        # Cyrillic); each line sample sits at the box's left edge and its label starts after it, so
+        # that a label never runs into its sample whatever the real width of the font.
+        box = max(len(plain(s.label)) for s in plot.series) * 7.2 + 44
+        x0 = lx - box
+        out.append(f'<rect x="{_f(x0)}" y="{_f(ly - 4)}" width="{_f(box + 4)}" '
                    f'height="{_f(rows)}" fill="white" fill-opacity="0.85" stroke="#ccc"/>')
         for number, series in enumerate(plot.series):
             color = COLORS[number % len(COLORS)]
             y = ly + 16 * number + 8
             dash = ' stroke-dasharray="6 4"' if series.dashed else ""
-            out.append(f'<line x1="{_f(lx - 22)}" y1="{_f(y - 4)}" x2="{_f(lx)}" y2="{_f(y - 4)}" '
+            out.append(f'<line x1="{_f(x0 + 6)}" y1="{_f(y - 4)}" x2="{_f(x0 + 28)}" y2="{_f(y - 4)}" '
                        f'stroke="#{color}" stroke-width="2"{dash}/>')
-            # Anchored at its estimated start: some renderers misplace end-anchored text with scripts.
-            out.append(_text(lx - 27 - len(plain(series.label)) * 6.4, y, series.label, 11, "start"))
+            out.append(_text(x0 + 34, y, series.label, 11, "start"))
     if plot.title:
         out.append(_text(left + width / 2, oy + 18, plot.title, 13, extra=' font-weight="bold"'))
     if plot.xlabel:

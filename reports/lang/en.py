@@ -89,9 +89,11 @@ WORDS = {
                         "cost against softmax with cross-entropy. The bias gradient of the quadratic cost contains "
                         "the factor {sigma'}, which is close to zero at saturation, so the gradient is small and "
                         "learning is slow; softmax with cross-entropy has {dC/db_i=a_i-y_i} and no such factor."),
-    "figure.slowdown.cost": "Cost (each its own)",
+    "figure.slowdown.cost": "Cost relative to its initial value",
+    "figure.slowdown.ratio": "Before training, the bias gradient of softmax with cross-entropy is {ratio} times that of the quadratic cost, and the network starts learning at once; with the quadratic cost the accuracy stays at most {best} for all {epochs} epochs.",
+    "figure.slowdown.factor": "The quadratic cost's factor",
     "figure.slowdown.accuracy": "Accuracy",
-    "figure.slowdown.gradient": "Norm of the bias gradient",
+    "figure.slowdown.gradient": "Bias gradient",
     "figure.slowdown.epoch": "epoch",
     "figure.slowdown.sq": "sigmoid and quadratic",
     "figure.slowdown.ce": "softmax and cross-entropy",

@@ -74,7 +74,7 @@ def test_every_entry_fills_and_keeps_cyrillic_out_of_math(lang):
         for key, value in entries.items():
             for text in (value if isinstance(value, tuple) else (value,)):
                 values = {"correct": 0, "predicted": 0, "points": 1, "range": "2", "steps": "4", "letter": "i",
-                          "step": 1}
+                          "step": 1, "ratio": "2", "epochs": 30, "best": "0,1"}
                 for piece in fill(text, values):
                     if isinstance(piece, Math):
                         assert not CYRILLIC.search(piece.latex), (table, key)

@@ -53,11 +53,20 @@ def test_without_numeric_the_handout_says_what_is_missing(monkeypatch):
     assert all(isinstance(b, Paragraph) for b in blocks)
 
 
-def test_slowdown_figure_from_made_up_data_draws_three_plots():
+def test_slowdown_figure_from_made_up_data_draws_four_plots():
     figure = slowdown_blocks(catalog("en"), FAKE_SLOWDOWN)[0]
-    assert len(figure.plot.plots) == 3
+    assert len(figure.plot.plots) == 4
     files = render_markdown(Document("en", "t", "s", (figure,)), "x")
     assert files["x.slowdown.svg"].count("<polyline") == 7
+    assert "1 times that of the quadratic cost" in "".join(getattr(p, "text", "") for p in figure.caption)
+
+
+def test_the_digits_shown_begin_with_a_4_and_end_with_the_least_sure_one():
+    items = [dict(FAKE_ITEM, label=q) for q in (6, 6, 2, 4, 6, 5, 1, 4, 3)]
+    chosen = experiments.choose_digits(items, count=5)
+    assert [c["label"] for c in chosen] == [4, 6, 2, 5, 3]
+    assert chosen[-1] is items[-1]
+    assert len(experiments.choose_digits([FAKE_ITEM] * 9, count=6)) == 6
 
 
 def test_pdf_compiles_a_small_document(tmp_path):
