@@ -9,7 +9,9 @@ right, for
 * declarations, one per line: ``% check: VERB ARGUMENT`` or
   ``<!-- check: VERB ARGUMENT -->`` (both forms in both kinds of file).
 
-Inline formulas ``$...$`` are not derivations and are passed over, as are
+Inline formulas ``$...$`` are not derivations: only those with an equal sign
+are kept (:class:`Inline`), since one may define a letter; Markdown code is
+passed over, as are
 Markdown code (fenced blocks and `inline code`), HTML comments and LaTeX
 comments.  The scan is linear in the size of the file, and the file's size
 and number of blocks are bounded by :data:`~proofs.latex.errors.LIMITS`.
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 
 from .errors import LIMITS, LatexError
 
-__all__ = ["Source", "Block", "Directive", "Unread", "read_source", "scan"]
+__all__ = ["Source", "Block", "Directive", "Inline", "Unread", "read_source", "scan"]
 
 _ENVIRONMENTS = ("align", "equation", "gather", "multline", "displaymath", "eqnarray", "flalign", "alignat")
 #: Math environments that are not read on their own; each is reported, never passed over in silence.
@@ -76,6 +78,14 @@ class Block:
     delimiter: str
     prose: str = ""
     prose_offset: int = 0
+
+
+@dataclass
+class Inline:
+    """An inline formula ``$...$`` with an equal sign: perhaps the definition of a letter."""
+
+    start: int
+    end: int
 
 
 @dataclass
@@ -204,6 +214,8 @@ def scan(source: Source) -> list:
             continue
         if tok == "$":
             end = text.find("$", pos, _line_end(text, pos))
+            if end > pos and "=" in text[pos:end]:
+                items.append(Inline(pos, end))
             pos = pos if end < 0 else end + 1
             continue
         closer = {"$$": "$$", "\\[": "\\]"}.get(tok) or tok.replace("\\begin", "\\end")
@@ -232,6 +244,7 @@ def scan(source: Source) -> list:
 
 def _after_items(items):
     """Where the last item found so far ends (0 if none); prose is looked for after it."""
+    items = [item for item in items if not isinstance(item, Inline)]
     if not items:
         return 0
     item = items[-1]

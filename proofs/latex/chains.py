@@ -32,7 +32,7 @@ from sympy.core.function import AppliedUndef
 
 from .. import notation as nt
 from ..derivation import Derivation, Step
-from .blocks import Block, Directive, Source, Unread, read_source, scan
+from .blocks import Block, Directive, Inline, Source, Unread, read_source, scan
 from .bound import bound_indices, free_symbols, fresh_bound
 from .cases import case_variants, condition_tail, prose_condition
 from .declarations import LECTURE_HYPOTHESES, Declarations, apply, context, hypotheses
@@ -141,6 +141,9 @@ def read_file(path, assume_lecture=True) -> Reading:
             except Exception as exc:  # noqa: BLE001
                 reading.errors.append(source.error(_unexpected(exc), item.offset))
             continue
+        if isinstance(item, Inline):
+            _inline_definition(source, item, state, reading)
+            continue
         if isinstance(item, Unread):
             pending = _finish(source, pending, reading)
             reading.errors.append(source.error(
@@ -171,6 +174,37 @@ def read_file(path, assume_lecture=True) -> Reading:
             reading.blocks_read, reading.blocks_unread = reading.blocks_read - 1, reading.blocks_unread + 1
     _finish(source, pending, reading)
     return reading
+
+
+def _inline_definition(source, item, state, reading):
+    """An inline ``$L = -\\sum_k y_k \\ln p_k$`` that defines a fresh letter is taken as its definition.
+
+    Inline formulas are not checked; one that is not such a definition, or
+    that cannot be read, is passed over as prose.
+    """
+    if item.end - item.start > LIMITS["formula_chars"] // 10:
+        return
+    try:
+        toks = layout(tokenize(source.text, item.start, item.end))
+        check_nesting(toks)
+        parser = Parser(toks, context(state))
+        left = parser.parse_expr()
+        if not (parser.peek().kind == "char" and parser.peek().text == "="):
+            return
+        parser.advance()
+        right = parser.parse_expr()
+        if parser.peek().kind != "end":
+            return
+        definition = _as_definition(left, right)
+    except Exception:  # noqa: BLE001 -- prose: what cannot be read is not a definition
+        return
+    if definition is None:
+        return
+    name, parameter, written, call = definition
+    state.names[name] = Definition(right, parameter, call)
+    latex = " ".join(source.text[item.start:item.end].split())
+    _say(source, reading, state, item.start, f"{written} is not part of the lecture's notation, so the inline "
+                                             f"${latex}$ is taken as its definition; the formulas after it use it")
 
 
 def _unexpected(exc):

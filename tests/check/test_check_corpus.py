@@ -51,6 +51,7 @@ TRUTH = {
     "24_d2l_style.md": "PPP PP R",
     "25_indicator.md": "P R",
     "26_nested_index.md": "p R",
+    "27_qa_thread.md": "P PPP PPP PPPPPR",
 }
 
 

@@ -254,3 +254,12 @@ def test_a_case_named_early_in_the_prose_line_is_not_the_blocks_case(tmp_path):
     text = ("The case $i = j$ was shown above; here is the formula for all pairs of indices:\n\n"
             "$$ \\frac{\\partial a_i}{\\partial z_j} = a_i (1 - a_i) $$\n")
     assert _kinds(tmp_path, text) == [REFUTED]
+
+
+def test_an_inline_definition_of_a_fresh_letter_is_used(tmp_path):
+    text = ("The loss $L = -\\sum_k y_k \\ln a_k$ and a price of $5.\n\n"
+            "$$ \\frac{\\partial L}{\\partial z_i} = a_i - y_i $$\n")
+    reading = _read(tmp_path, text)
+    assert any("inline" in note.message for note in reading.notes)
+    assert _kinds(tmp_path, text) == [PROVED_UNDER]
+    assert _kinds(tmp_path, text.replace("a_i - y_i $$", "y_i - a_i $$")) == [REFUTED]
