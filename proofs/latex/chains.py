@@ -193,8 +193,8 @@ def _inline_definition(source, item, state, reading):
             return
         parser.advance()
         right = parser.parse_expr()
-        if parser.peek().kind != "end":
-            return
+        if parser.peek().kind != "end" or not right.free_symbols:
+            return            # "$L = 0$" in a sentence is more likely a claim than a definition
         definition = _as_definition(left, right)
     except Exception:  # noqa: BLE001 -- prose: what cannot be read is not a definition
         return
