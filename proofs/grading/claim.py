@@ -58,10 +58,12 @@ class Gap:
     line: Optional[int] = None
     column: Optional[int] = None
     step: Optional[int] = None
+    #: The title of the chain it is in, when that is not the graded chain.
+    chain: Optional[str] = None
 
     def to_dict(self):
         return {"kind": self.kind, "message": self.message, "line": self.line, "column": self.column,
-                "step": self.step}
+                "step": self.step, "chain": self.chain}
 
 
 @dataclass
@@ -239,7 +241,7 @@ def check_claim(claim_id, path_or_text, n_values=DEFAULT_N_VALUES, assume_lectur
         for gap in other.gaps:
             if gap.step is not None:
                 grade.gaps.append(Gap(gap.kind, f"in the chain {other.chain.title}: {gap.message}",
-                                      gap.line, gap.column, gap.step))
+                                      gap.line, gap.column, gap.step, other.chain.title))
     return grade
 
 

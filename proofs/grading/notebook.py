@@ -312,34 +312,79 @@ def _grade_display(grade):
     return _chain_display(grade.chain.chain, statuses)
 
 
+def _grade_head(grade):
+    return f"{grade.path}: {'proves' if grade.proves else 'does not prove'} {grade.claim_id}"
+
+
+def _gap_pieces(grade, gap):
+    """A gap as (text, LaTeX, text) pieces: the formulas of the graded chain and the claim as formulas."""
+    from reports.latex import lecture_latex
+
+    graded = grade.chain
+    if gap.chain is None and graded is not None and gap.kind in ("refuted", "undecided") and gap.step:
+        step = graded.chain.steps[gap.step - 1]
+        head = f"step {step.index} (line {step.line}, column {step.column}) is {step.verdict.kind}"
+        if step.counterexample is not None:
+            return [(head + " at ", counterexample_tex(step.counterexample), "")]
+        return [(head + (f": {step.detail}" if step.detail else ""), "", "")]
+    if gap.chain is None and graded is not None and gap.kind in ("starts-elsewhere", "ends-elsewhere"):
+        st = _claim_statement(grade)
+        sides = (st.rhs, st.lhs) if graded.reversed else (st.lhs, st.rhs)
+        names = ("right", "left") if graded.reversed else ("left", "right")
+        if gap.kind == "starts-elsewhere":
+            written, side, name, verb = graded.chain.steps[0].lhs_latex, sides[0], names[0], "starts"
+        else:
+            written, side, name, verb = graded.chain.steps[-1].rhs_latex, sides[1], names[1], "ends"
+        return [(f"the chain {verb} at ", written, ""), (f", not at the claim's {name} side ", lecture_latex(side), "")]
+    return [(gap.message, "", "")]
+
+
+def _claim_statement(grade):
+    import proofs
+
+    return proofs.claim(grade.claim_id).statement
+
+
 def _markdown_Grade(grade):
-    lines = [f"**{_md_text(grade.path)}**: {_md_text(grade.summary())}"]
+    lines = [f"**{_md_text(_grade_head(grade))}**"]
     if grade.chain is not None:
         lines += ["", _md(_grade_display(grade))]
-    if not grade.proves and grade.gaps:
+    notes = [] if grade.proves else [_gap_pieces(grade, gap) for gap in grade.gaps]
+    notes += [[(remark, "", "")] for remark in grade.remarks]
+    if notes:
         lines.append("")
-        lines += [f"- {_md_text(gap.message)}" for gap in grade.gaps]
+    for pieces in notes:
+        lines.append("- " + "".join(_md_text(a) + (f"${tex}$" if tex else "") + _md_text(b) for a, tex, b in pieces))
     return "\n".join(lines)
 
 
 def _latex_Grade(grade):
-    out = [f"$${text_tex(grade.path + ': ' + grade.summary())}$$"]
+    out = [f"$${text_tex(_grade_head(grade))}$$"]
     if grade.chain is not None:
         out.append(f"$$\n{_grade_display(grade)}\n$$")
+    notes = [] if grade.proves else [_gap_pieces(grade, gap) for gap in grade.gaps]
+    notes += [[(remark, "", "")] for remark in grade.remarks]
+    for pieces in notes:
+        out.append("$$" + " ".join(text_tex(a) + (f" {tex} " if tex else "") + (text_tex(b) if b else "")
+                                   for a, tex, b in pieces) + "$$")
     return "\n".join(out)
 
 
 def _html_Grade(grade):
-    verdict = "proves" if grade.proves else "does not prove"
     colour = VERDICT_COLOUR[PROVED if grade.proves else REFUTED]
     out = [f'<div class="grade"><p><strong>{html.escape(grade.path)}</strong>: '
-           f'<span style="color: {colour}; font-weight: bold">{verdict} {html.escape(grade.claim_id)}</span></p>']
+           f'<span style="color: {colour}; font-weight: bold">{"proves" if grade.proves else "does not prove"} '
+           f"{html.escape(grade.claim_id)}</span></p>"]
     if grade.chain is not None:
         out.append(_html_display(_grade_display(grade)))
-    if not grade.proves and grade.gaps:
-        out.append("<ul>" + "".join(f"<li>{html.escape(gap.message)}</li>" for gap in grade.gaps) + "</ul>")
-    if grade.remarks:
-        out.append("<p>" + html.escape("; ".join(grade.remarks)) + "</p>")
+    notes = [] if grade.proves else [_gap_pieces(grade, gap) for gap in grade.gaps]
+    notes += [[(remark, "", "")] for remark in grade.remarks]
+    if notes:
+        out.append("<ul>")
+        for pieces in notes:
+            out.append("<li>" + "".join(html.escape(a) + (f"\\({html.escape(tex, quote=False)}\\)" if tex else "")
+                                        + html.escape(b) for a, tex, b in pieces) + "</li>")
+        out.append("</ul>")
     out.append("</div>")
     return "\n".join(out)
 

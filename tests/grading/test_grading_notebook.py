@@ -28,6 +28,7 @@ def results():
         "chain": report.chains[0],
         "claim": proofs.prove("lemma-4", n=2, numeric=False),
         "grade": check_claim("lemma-4", ANSWERS / "lemma-4" / "06_sign_lost.md", n_values=FAST),
+        "grade-ends": check_claim("lemma-4", ANSWERS / "lemma-4" / "09_wrong_sign_at_the_end.md", n_values=FAST),
         "grade-unsaid": check_claim("lemma-4", ANSWERS / "lemma-4" / "04_sum_y_unsaid.md", n_values=FAST,
                                     assume_lecture=False),
     }
@@ -76,7 +77,15 @@ def test_a_claim_shows_each_justification_and_verdict(results):
 def test_a_grade_marks_a_hypothesis_used_without_declaring_it(results):
     text = to_markdown(results["grade-unsaid"])
     assert "\\text{proved under } \\sum_{j=1}^{n} y_j = 1\\ \\text{(not declared: missing)}" in text
-    assert "does not prove lemma-4: step 4 relies on sum\\_j y\\_j = 1 without declaring it" in text
+    assert text.startswith("**")
+    assert "does not prove lemma-4**" in text.splitlines()[0]
+    assert "\n- step 4 relies on sum\\_j y\\_j = 1 without declaring it; add \\<!-- check:" in text
+
+
+def test_a_grade_shows_where_the_chain_ends_as_formulas(results):
+    grade = results["grade-ends"]
+    assert "- the chain ends at $y_i - a_i$, not at the claim's right side $a_i^{(L)} - y_i$" in to_markdown(grade)
+    assert "the chain ends at \\(y_i - a_i\\), not at the claim&#x27;s right side" in to_html(grade)
 
 
 def test_untrusted_titles_cannot_inject_html():
@@ -97,7 +106,7 @@ def test_install_reprs_gives_each_result_its_notebook_views(results):
         assert obj._repr_html_() == to_html(obj)
 
 
-@pytest.mark.parametrize("kind", ["file", "chain", "claim", "grade", "grade-unsaid"])
+@pytest.mark.parametrize("kind", ["file", "chain", "claim", "grade", "grade-ends", "grade-unsaid"])
 def test_every_formula_of_every_view_renders_in_katex(results, kind):
     obj = results[kind]
     formulas = markdown_math(to_markdown(obj)) + markdown_math(to_latex(obj)) + html_math(to_html(obj))
