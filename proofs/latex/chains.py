@@ -430,6 +430,10 @@ def _emit(source, chain, reading):
         min_n=_min_n(exprs, distinct), prev_indices=prev,
         note=f"read from {source.path}:{line}:{col}")
     reading.chains.append((derivation, ChainSource(source.path, line, col, title, sources)))
+    for written in _unknown_functions(exprs):
+        _say(source, reading, state, chain.offset, (
+            f"{written}(...) is read as an unknown function of its arguments; give its formula with an "
+            f"equation {written}(x) = ... before it is used if it has one"))
     for written in _unknown_letters(exprs):
         _say(source, reading, state, chain.offset, (
             f"{written} is not part of the lecture's notation: it is read as an unknown quantity (nothing is "
@@ -504,7 +508,15 @@ def _unknown_letters(exprs):
                 out.setdefault(_written(atom))
             elif isinstance(atom, sp.Indexed) and isinstance(atom.base.label, nt.Unknown):
                 out.setdefault(_written(atom.base.label))
-            elif isinstance(atom, AppliedUndef):
+    return list(out)
+
+
+def _unknown_functions(exprs):
+    """The names of the unknown functions f(...) in the expressions, in order of first use."""
+    out = {}
+    for e in exprs:
+        for atom in sp.preorder_traversal(e):
+            if isinstance(atom, AppliedUndef):
                 out.setdefault(str(atom.func))
     return list(out)
 

@@ -517,6 +517,9 @@ class Parser:
         name = tok.text
         if name == "e":
             return self.parse_e(tok)
+        if self.at("'", "char") and self.at("(", "char", 1) and (
+                name in _FUNCTION_LETTERS or (name in self.ctx.names and self.ctx.names[name].call is not None)):
+            return self.primed_call(tok)
         if name in self.ctx.names:
             return self.use_definition(name, tok)
         if name == "S" and self.at("(", "char"):
@@ -570,6 +573,21 @@ class Parser:
             return None
         self.advance()
         return nt.a[self.indices(self.script_tokens(), 1, tok)[0]]
+
+    def primed_call(self, tok):
+        """``f'(x)``: the derivative of the function f (unknown, or defined as ``f(x) = ...``) at x."""
+        self.advance()  # '
+        if self.at("'", "char"):
+            raise self.error("higher derivatives f''(x) are not supported; write one derivative per step")
+        if tok.text in self.ctx.names:
+            value = self.use_definition(tok.text, tok)
+            args = self.ctx.names[tok.text].call
+        else:
+            value = self.function_call(tok)
+            args = value.args
+        if len(args) != 1 or not _is_variable(args[0]):
+            raise self.error(f"{tok.text}'(...) is read for a function of one variable, as in {tok.text}'(x)", tok)
+        return nt.d(value, args[0])
 
     def comma_group(self):
         """Whether the bracket at the cursor holds a top-level comma: ``l(y, \\hat{y})`` is a call."""

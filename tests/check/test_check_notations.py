@@ -263,3 +263,11 @@ def test_an_inline_definition_of_a_fresh_letter_is_used(tmp_path):
     assert any("inline" in note.message for note in reading.notes)
     assert _kinds(tmp_path, text) == [PROVED_UNDER]
     assert _kinds(tmp_path, text.replace("a_i - y_i $$", "y_i - a_i $$")) == [REFUTED]
+
+
+def test_a_primed_function_is_its_derivative_and_a_wrong_quotient_rule_is_not_proved(tmp_path):
+    e = parse_formula("f'(x)")
+    assert isinstance(e, sp.Derivative) and e.variables == (Unknown("x"),)
+    text = ("For $f(x) = \\frac{g(x)}{h(x)}$:\n\n"
+            "$$ f'(x) = \\frac{g'(x) h(x) + h'(x) g(x)}{h(x)^2} $$\n")
+    assert _kinds(tmp_path, text) != [PROVED]
