@@ -117,3 +117,12 @@ def test_every_formula_of_every_view_renders_in_katex(results, kind):
 def test_the_katex_check_catches_a_broken_formula():
     failures = render([(r"\frac{1}{", True), (r"\begin{aligned} a &= b \end{aligned}", True)])
     assert [f["tex"] for f in failures] == [r"\frac{1}{"]
+
+
+def test_every_claim_of_the_lecture_renders_in_katex():
+    formulas = []
+    for claim in proofs.claims():
+        result = proofs.prove(claim.id, n=2, numeric=False)
+        formulas += markdown_math(to_markdown(result)) + markdown_math(to_latex(result)) + html_math(to_html(result))
+    assert len(formulas) > 3 * len(proofs.claims())
+    assert render(formulas) == []
