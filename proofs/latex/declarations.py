@@ -21,7 +21,7 @@ from .cases import Condition, condition_from_tokens
 from .errors import LIMITS, LatexError
 from .layout import check_nesting, layout
 from .parser import Context, Definition, Parser, describe, index_symbol
-from .tokens import tokenize
+from .tokens import Token, tokenize
 
 __all__ = ["Declarations", "LECTURE_HYPOTHESES", "apply", "context", "hypotheses"]
 
@@ -178,7 +178,7 @@ def _define(source, d, state):
 
 
 #: Letters a notation declaration may map onto, as the parser names them.
-_TARGETS = {"a", "z", "y", "b", "w", "C", "n", "m"}
+_TARGETS = {"a", "z", "y", "b", "w", "C", "n", "m", r"\delta"}
 _ROLE_WORDS = {"output": "a", "outputs": "a", "prediction": "a", "predictions": "a", "probabilities": "a",
                "target": "y", "targets": "y", "label": "y", "labels": "y", "desired": "y",
                "input": "z", "inputs": "z", "logits": "z", "logit": "z", "scores": "z",
@@ -230,6 +230,8 @@ def _notation_item(item, state):
     if eq is None:
         raise LatexError(f"expected '=' after {head.text}, as in 'notation {head.text} = a'", offset=head.pos)
     left, right = item[:eq], item[eq + 1:]
+    if right and right[0].kind == "cmd" and right[0].text == r"\delta":
+        right = [Token("letter", r"\delta", right[0].pos, right[0].end)] + right[1:]   # I_{kj} = \delta_{kj}
     if not right or right[0].kind != "letter" or right[0].text not in _TARGETS:
         found = describe(right[0]) if right else "nothing"
         raise LatexError(f"expected a letter of the lecture's notation after '=' (a, z, y, b, w, C or n), "
@@ -245,6 +247,8 @@ def _notation_item(item, state):
         if head.text != "w":
             _alias(head, "w", state)
         return
+    if target == r"\delta" and len(left) > 1 and left[1].text == "_":
+        left, right = left[:1], right[:1]          # I_{kj} = \delta_{kj}: the indices go with the letter
     if len(left) > 1 or len(right) > 1:
         raise LatexError(f"expected one letter on each side, as in 'notation {head.text} = {target}' "
                          "(indices go with the letter where it is used)", offset=head.pos)

@@ -442,6 +442,9 @@ class Parser:
         if name in _SOFTMAX_NAMES:
             self.advance()
             return self.softmax_call(tok)
+        if name in ("diag", "Diag", "tr", "trace", "det"):
+            raise self.error(f"{name}(...) of a vector or a matrix is not read; write one entry, e.g. "
+                             "\\frac{\\partial a_i}{\\partial z_j} = a_i (\\delta_{ij} - a_j)", tok)
         raise self.error(f"the name {tok.text!r} in a formula is not read; the reader knows the functions "
                          "exp, log, ln and softmax(z)_i; words go outside the formula, or in "
                          "\\text{...} before it as a label", tok)

@@ -52,6 +52,7 @@ TRUTH = {
     "25_indicator.md": "P R",
     "26_nested_index.md": "p R",
     "27_qa_thread.md": "P PPP PPP PPPPPR",
+    "28_bishop_identity.md": "P R",
 }
 
 
