@@ -21,7 +21,9 @@ REL_LATEX = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">"}
 def chain_failure_lines(chain, path, hints=()):
     """The lines that explain why ``chain`` (a ChainReport read from ``path``) is not proved."""
     failing = [s for s in chain.steps if not s.verdict.ok]
-    lines = [f"{len(failing)} of {len(chain.steps)} steps of {chain.title} not proved"]
+    # The first line is what pytest's short summary shows: which steps, and how they failed.
+    which = ", ".join(f"step {s.index} {s.verdict.kind}" for s in failing)
+    lines = [f"{which} ({len(failing)} of {len(chain.steps)} steps not proved)"]
     for step in chain.steps:
         if step.verdict.ok:
             continue

@@ -207,7 +207,9 @@ class UnreadableItem(pytest.Item):
         raise AssertionError("an unreadable formula is never checked")
 
     def reportinfo(self):
-        return self.path, (self.error.line or 1) - 1, "unreadable formula"
+        if self.error.line is None:
+            return self.path, 0, "[unreadable] the whole file"
+        return self.path, self.error.line - 1, f"[unreadable] the formula at line {self.error.line}"
 
 
 def _shown(item):

@@ -54,7 +54,7 @@ def test_the_failure_shows_the_step_both_sides_and_the_counterexample(course):
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines([
         "*_ [[]derivation] Lemma 3, sign lost _*",
-        "1 of 3 steps of Lemma 3, sign lost not proved",
+        "step 2 refuted (1 of 3 steps not proved)",
         "docs/lemmas.md:16:121: refuted: step 2 of Lemma 3, sign lost",
         r"    left:  \frac{\partial}{\partial z_i} \left( \frac{e^{z_j}}{\sum_{l=1}^n e^{z_l}} \right)",
         r"    = right: \frac{e^{z_j} e^{z_i}}{\left( \sum_{l=1}^n e^{z_l} \right)^2}",
@@ -124,7 +124,8 @@ def test_a_chain_over_the_time_limit_fails_and_says_so(course):
     result = course.runpytest(*plugin_args(), "--derivations", "--derivations-time-limit", "0.001",
                               "docs/lemma3.md")
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*: undecided: step 1 of Lemma 3, no i != j",
+    result.stdout.fnmatch_lines(["step 1 undecided, step 2 undecided, step 3 undecided (3 of 3 steps not proved)",
+                                 "*: undecided: step 1 of Lemma 3, no i != j",
                                  "    not finished within the time limit of 0.001 s per chain (--derivations-time-limit)"])
 
 
