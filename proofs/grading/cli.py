@@ -26,7 +26,7 @@ from .options import DEFAULT_N_VALUES, DEFAULT_TIME_LIMIT, SUFFIXES, parse_n_val
 
 __all__ = ["main", "answer_files"]
 
-_PROG = "python -m proofs.check --claim"
+_PROG = "python -m proofs.check"
 
 _EPILOG = r"""
 examples:
