@@ -191,3 +191,8 @@ def test_check_text_places_steps_and_errors_in_the_text_itself():
     assert report.chains[0].title == "chain at line 1"
     assert str(check_text(r"a_j = \frac{1}{").errors[0]) == "<text>:1:15: error: this '{' is never closed; expected '}'"
     assert str(check_text("a_j\n= \\frac{1}{").errors[0]) == "<text>:2:11: error: this '{' is never closed; expected '}'"
+
+
+def test_a_missing_answer_file_is_unreadable():
+    grade = check_claim("lemma-4", "no/such/answer.md", n_values=FAST)
+    assert grade.exit_code == 2 and [g.kind for g in grade.gaps] == ["unreadable"]

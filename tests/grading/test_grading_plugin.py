@@ -142,3 +142,10 @@ def test_the_lectures_own_chains_pass_except_the_two_versions_of_lemma_4_with_fa
     for nodeid, outcome in outcomes(reprec).items():
         by_file.setdefault(nodeid.split("::")[0], set()).add(outcome)
     assert by_file == {name: {"failed" if name in ("lemma4_v1.md", "lemma4_v2.md") else "passed"} for name in names}
+
+
+def test_a_binary_file_is_one_error_item_for_the_whole_file(pytester):
+    (pytester.path / "scan.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    result = pytester.runpytest(*plugin_args(), "--derivations", "scan.md")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*ERROR at setup of [[]unreadable] the whole file*", "scan.md: error: *"])
