@@ -32,7 +32,7 @@ from proofs.hypotheses import SUM_Y_ONE
 from proofs.latex import check_file
 from proofs.latex.render import counterexample_text
 
-from .endpoints import CLAIM_RELATIONS, compose, flip, implies, same, written_alike
+from .endpoints import CLAIM_RELATIONS, compose, flip, free_indices, implies, renamings, same, written_alike
 from .failure import REL_LATEX
 from .hints import SUM_Y_DECLARATION, declaration_line, recheck
 from .options import DEFAULT_N_VALUES, DEFAULT_TIME_LIMIT
@@ -104,6 +104,12 @@ class ChainGrade:
     start_ok: Optional[bool] = None
     end_ok: Optional[bool] = None
     reversed: bool = False
+    #: The chain's free indices read as the claim's (the answer's k for the claim's i); empty if none is renamed.
+    rename: dict = field(default_factory=dict)
+
+    def claim_name(self, index):
+        """The name of one of the chain's free indices as the claim calls it."""
+        return str(self.rename.get(index, index))
 
     @property
     def proves(self):
@@ -250,7 +256,7 @@ def _grade_chain(claim, chain, path, n_values, time_limit, assume_lecture):
     # A step's status starts as its verdict: holds, refuted or undecided.
     scores = [StepScore(s, HOLDS if s.verdict.ok else (REFUTED if s.verdict.kind == REFUTED else UNDECIDED))
               for s in chain.steps]
-    grade = ChainGrade(chain, scores)
+    grade = ChainGrade(chain, scores, rename=_reading(claim, chain))
     if _is_sigmoid(chain.derivation.model) != any(_is_sigmoid(p.model) for p in claim.parts):
         about = "sigmoid outputs with the quadratic cost" if not _is_sigmoid(chain.derivation.model) else "softmax"
         grade.gaps.append(Gap("model", f"the chain is read with the model {chain.derivation.model.name}, "
@@ -264,6 +270,25 @@ def _grade_chain(claim, chain, path, n_values, time_limit, assume_lecture):
     order = {"model": 0, "relation": 1, "starts-elsewhere": 2, "ends-elsewhere": 3}
     grade.gaps.sort(key=lambda g: (order.get(g.kind, 4), g.step or 0))
     return grade
+
+
+def _reading(claim, chain):
+    """How to read the chain's free indices as the claim's: the renaming under which its ends are the
+    claim's two sides, else one under which one end is, else none (the identity)."""
+    st = claim.statement
+    wanted = []
+    for side in (st.lhs, st.rhs):
+        wanted += [ix for ix in free_indices(side) if ix not in wanted]
+    exprs = chain.derivation.expressions
+    options = renamings(chain.derivation.indices, wanted)
+    for rename in options:
+        for one, other in ((st.lhs, st.rhs), (st.rhs, st.lhs)):
+            if written_alike(exprs[0], one, rename) and written_alike(exprs[-1], other, rename):
+                return rename
+    for rename in options:
+        if any(written_alike(e, side, rename) for e in (exprs[0], exprs[-1]) for side in (st.lhs, st.rhs)):
+            return rename
+    return {}
 
 
 def _is_sigmoid(model):
@@ -284,10 +309,11 @@ def _step_gap(score):
     return Gap(s.verdict.kind, what, s.line, s.column, s.index)
 
 
-def _claim_pairs(claim, derivation):
-    """The claim's distinct index pairs (by name) as the chain's own index symbols, if both are free in it."""
-    by_name = {str(ix): ix for ix in derivation.indices}
-    have = {tuple(sorted(map(str, p))) for p in derivation.distinct}
+def _claim_pairs(claim, grade):
+    """The claim's distinct index pairs as the chain's own index symbols, if both are free in it and not declared."""
+    derivation = grade.chain.derivation
+    by_name = {grade.claim_name(ix): ix for ix in derivation.indices}
+    have = {tuple(sorted(map(grade.claim_name, p))) for p in derivation.distinct}
     out = []
     for p, q in {tuple(sorted(map(str, pair))) for part in claim.parts for pair in part.distinct}:
         if p in by_name and q in by_name and (p, q) not in have:
@@ -303,7 +329,7 @@ def _undeclared(claim, grade, path, n_values, time_limit, assume_lecture):
         return
     claim_names = {h.name for h in claim.hypotheses}
     add_sum = all(h.name != SUM_Y_ONE.name for h in d.hypotheses)
-    pairs = _claim_pairs(claim, d)
+    pairs = _claim_pairs(claim, grade)
     if not add_sum and not pairs:
         return
     hyps = (*d.hypotheses, SUM_Y_ONE) if add_sum else None
@@ -350,14 +376,14 @@ def _extra(claim, grade, n_values, time_limit):
     claim_names = {h.name for h in claim.hypotheses}
     claim_pairs = {tuple(sorted(map(str, pair))) for part in claim.parts for pair in part.distinct}
     extra = [h for h in d.hypotheses if h.name not in claim_names]
-    extra_pairs = [p for p in d.distinct if tuple(sorted(map(str, p))) not in claim_pairs]
+    extra_pairs = [p for p in d.distinct if tuple(sorted(map(grade.claim_name, p))) not in claim_pairs]
     if not extra and not extra_pairs:
         return
     holding = [s for s in grade.steps if s.status == HOLDS]
     if not holding:
         return
     kept = tuple(h for h in d.hypotheses if h.name in claim_names)
-    kept_pairs = tuple(p for p in d.distinct if tuple(sorted(map(str, p))) in claim_pairs)
+    kept_pairs = tuple(p for p in d.distinct if tuple(sorted(map(grade.claim_name, p))) in claim_pairs)
     again = recheck(grade.chain, n_values, time_limit, hypotheses=kept, distinct=kept_pairs)
     names = [h.name for h in extra] + [f"{p} != {q}" for p, q in extra_pairs]
     for score in holding:
@@ -381,12 +407,13 @@ def _ends(claim, grade, n_values, time_limit):
     last = (exprs[-1], chain.steps[-1].rhs_latex)
     lhs = (claim.statement.lhs, lecture_latex(claim.statement.lhs))
     rhs = (claim.statement.rhs, lecture_latex(claim.statement.rhs))
-    if not written_alike(first[0], lhs[0]) and written_alike(first[0], rhs[0]):
+    rename = grade.rename
+    if not written_alike(first[0], lhs[0], rename) and written_alike(first[0], rhs[0], rename):
         grade.reversed = True
     target_first, target_last = (rhs, lhs) if grade.reversed else (lhs, rhs)
     left_name, right_name = ("right", "left") if grade.reversed else ("left", "right")
-    grade.start_ok = written_alike(first[0], target_first[0])
-    grade.end_ok = written_alike(last[0], target_last[0])
+    grade.start_ok = written_alike(first[0], target_first[0], rename)
+    grade.end_ok = written_alike(last[0], target_last[0], rename)
     where = chain.source
     if not grade.start_ok:
         why = _why(same(claim, target_first, first, where, n_values, time_limit, f"the start of {chain.title}",
@@ -409,6 +436,9 @@ def _ends(claim, grade, n_values, time_limit):
                                           f"not give the claim's {REL_LATEX[wanted]}", where.line, where.column))
     if grade.reversed and grade.proves:
         grade.remarks.append("the chain runs from the claim's right side to its left side")
+    if rename and grade.proves:
+        grade.remarks.append("the chain writes " + ", ".join(f"{mine} for the claim's {theirs}"
+                                                             for mine, theirs in rename.items()))
 
 
 def _why(step):

@@ -10,13 +10,15 @@ answer may stop one step short, or end at something else.
 
 from __future__ import annotations
 
+import itertools
+
 import sympy as sp
 
 from proofs.derivation import Derivation, Step
 from proofs.latex import ChainSource, StepSource
 from proofs.latex.report import check_chain
 
-__all__ = ["compose", "implies", "flip", "written_alike", "same", "CLAIM_RELATIONS"]
+__all__ = ["compose", "implies", "flip", "written_alike", "renamings", "free_indices", "same", "CLAIM_RELATIONS"]
 
 #: SymPy's relation operators as the chains write them.
 CLAIM_RELATIONS = {"==": "=", "<=": "<=", ">=": ">=", "<": "<", ">": ">"}
@@ -56,7 +58,7 @@ def implies(shown, wanted):
     return (shown == "=" and wanted in ("<=", ">=")) or (shown, wanted) in ((">", ">="), ("<", "<="))
 
 
-def written_alike(left, right):
+def written_alike(left, right, rename=None):
     """Whether two expressions are equal by algebra alone, as written, with no definition unfolded.
 
     Sums are compared with their bound indices renamed alike; C, a, z and the
@@ -72,14 +74,46 @@ def written_alike(left, right):
     (True, False)
     >>> written_alike(sp.Sum(y[j], (j, 1, n)), sp.Sum(y[i], (i, 1, n)))
     True
+
+    ``rename`` maps free indices of ``left`` to the names they are compared
+    under (the answer's k read as the claim's i); bound indices are renamed
+    first, so that a renamed free index is never captured by a sum.
+
+    >>> written_alike(a[j] - y[j], a[i] - y[i]), written_alike(a[j] - y[j], a[i] - y[i], {j: i})
+    (False, True)
     """
-    if left == right:
+    if left == right and not rename:
         return True
     try:
-        diff = _canonical(left) - _canonical(right)
+        mine = _canonical(left)
+        if rename:
+            mine = mine.xreplace(dict(rename))
+        diff = mine - _canonical(right)
         return diff == 0 or sp.expand(diff) == 0 or sp.cancel(sp.together(diff)) == 0
     except Exception:  # noqa: BLE001 -- an expression SymPy cannot bring together is simply not alike
         return False
+
+
+def renamings(mine, theirs):
+    """The ways to read the indices ``mine`` as ``theirs``: the identity first, then each other one-to-one map.
+
+    Only indices whose names change are in a map (the empty dict is the
+    identity); two indices may also trade names.  Chains have few free
+    indices (one or two), so the maps are few.
+
+    >>> from proofs.notation import i, j, k
+    >>> renamings((k,), (i,))
+    [{}, {k: i}]
+    """
+    out = [{}]
+    mine, theirs = list(mine), list(theirs)
+    if len(mine) != len(theirs) or len(mine) > 3:
+        return out
+    for image in itertools.permutations(theirs):
+        rename = {a: b for a, b in zip(mine, image) if str(a) != str(b)}
+        if rename and rename not in out:
+            out.append(rename)
+    return out
 
 
 def _canonical(expr, depth=0):
@@ -111,7 +145,7 @@ def same(claim, left, right, where, n_values, time_limit, title, model=None):
     """
     part = claim.parts[0]
     indices = []
-    for ix in (*part.indices, *_free_indices(left[0]), *_free_indices(right[0])):
+    for ix in (*part.indices, *free_indices(left[0]), *free_indices(right[0])):
         if ix not in indices:
             indices.append(ix)
     derivation = Derivation(
@@ -123,7 +157,8 @@ def same(claim, left, right, where, n_values, time_limit, title, model=None):
     return check_chain(derivation, source, n_values, time_limit).steps[0]
 
 
-def _free_indices(expr):
+def free_indices(expr):
+    """The free indices of ``expr`` (integer symbols other than the layer sizes n and m), sorted by name."""
     from proofs.notation import m, n
 
     return sorted((s for s in expr.free_symbols if s.is_Symbol and s.is_integer and s not in (n, m)), key=str)

@@ -196,3 +196,17 @@ def test_check_text_places_steps_and_errors_in_the_text_itself():
 def test_a_missing_answer_file_is_unreadable():
     grade = check_claim("lemma-4", "no/such/answer.md", n_values=FAST)
     assert grade.exit_code == 2 and [g.kind for g in grade.gaps] == ["unreadable"]
+
+
+def test_an_answer_may_name_the_free_index_otherwise():
+    text = r"""<!-- check: assume lecture -->
+$$\frac{\partial C}{\partial z_k} = -\sum_{j=1}^n \frac{y_j}{a_j} \frac{\partial a_j}{\partial z_k} = -y_k + a_k \sum_{j=1}^n y_j = a_k - y_k$$"""
+    grade = check_claim("lemma-4", text, n_values=FAST)
+    assert grade.summary() == "proves lemma-4 (the chain writes k for the claim's i)"
+
+
+def test_an_answer_that_changes_its_index_midway_does_not_prove_the_lemma():
+    text = r"""<!-- check: assume lecture -->
+$$\frac{\partial C}{\partial z_k} = -y_k + a_k \sum_{j=1}^n y_j = a_i - y_i$$"""
+    grade = check_claim("lemma-4", text, n_values=FAST)
+    assert [g.kind for g in grade.gaps] == ["starts-elsewhere", "refuted"]
