@@ -15,7 +15,7 @@ import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))  # run from a checkout
 
-from numeric import Network, check_network
+from numeric import Network, check_gradients, check_network
 from numeric.gradcheck.breakage import break_backprop, default_entry_target
 
 SIZES, BATCH, SEED = [784, 30, 10], 10, 0
@@ -138,6 +138,12 @@ def main():
     norm, worst = rel(p_num)
     rows.append(("plain NumPy central-difference loop", p_sec, norm, worst, "h = 1e-6"))
 
+    for method in ("central", "auto"):
+        seconds, r = best_of(lambda: check_gradients(lambda ps: bare_loss(ps, X, Y), net.params,
+                                                     g, method=method, seed=0), 1)
+        rows.append((f"numeric.check_gradients {method} (plain f)", seconds, r.norm_rel_error,
+                     r.max_rel_error, f"ok={r.ok}, {r.method}, {r.calls / r.n_checked:.2f} calls "
+                     "of f per entry"))
     for method in ("auto", "central", "richardson", "complex"):
         seconds, r = best_of(lambda: check_network(net, X, Y, method=method, grads=g))
         rows.append((f"numeric.check_network {method}, full", seconds, r.norm_rel_error,
@@ -147,9 +153,9 @@ def main():
         rows.append((f"numeric.check_network auto, {mode}", seconds, r.norm_rel_error,
                      r.max_rel_error, f"ok={r.ok}, {r.n_checked} checked"))
 
-    print(f"\n{'checker':40s} {'seconds':>9s} {'norm rel err':>13s} {'max rel err':>12s}  notes")
+    print(f"\n{'checker':44s} {'seconds':>9s} {'norm rel err':>13s} {'max rel err':>12s}  notes")
     for name, sec, norm, worst, note in rows:
-        print(f"{name:40s} {sec:9.4f} {norm:13.2e} {worst:12.2e}  {note}")
+        print(f"{name:44s} {sec:9.4f} {norm:13.2e} {worst:12.2e}  {note}")
 
     full = [r for r in rows if r[0] == "numeric.check_network central, full"][0][1]
     if torch_seconds is not None:

@@ -21,7 +21,7 @@ import numpy as np
 
 from .activations import sigmoid, sigmoid_prime
 from .cross_entropy import cross_entropy
-from .gradcheck.tolerances import RANK1_LIMIT, SERIES_SWITCH as _SMALL
+from .gradcheck.tolerances import RANK1_LIMIT, RANK1_TAIL, SERIES_SWITCH as _SMALL, SERIES_TIGHT
 from .softmax import softmax
 
 __all__ = ["CrossEntropyCost", "QuadraticCost", "COSTS", "get_cost"]
@@ -41,7 +41,7 @@ def _expm1_minus_x(x):
 def _log1p_minus_x(s):
     """Return ln(1 + s) - s; a Taylor series for small |s| avoids cancellation."""
     s_max = np.max(np.abs(s), initial=0.0)
-    if s_max < 1e-6:
+    if s_max < SERIES_TIGHT:
         return s * s * (-0.5 + s * (1 / 3 - 0.25 * s))
     series = s * s * (-0.5 + s * (1 / 3 + s * (-0.25 + s * (0.2 - s / 6))))
     if s_max < _SMALL:
@@ -105,10 +105,10 @@ class CrossEntropyCost:
     def rank1_terms(x_max):
         """Return how many powers of u :meth:`diff_rank1` needs for |u w_ik| <= x_max.
 
-        The first omitted term is below 1e-17 relative to the kept ones.
+        The first omitted term is below RANK1_TAIL (1e-17) relative to the kept ones.
         """
         p = 2
-        while p < 12 and 2 * x_max ** (p - 1) / math.factorial(p + 1) > 1e-17:
+        while p < 12 and 2 * x_max ** (p - 1) / math.factorial(p + 1) > RANK1_TAIL:
             p += 1
         return p
 

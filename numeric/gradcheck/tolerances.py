@@ -40,6 +40,9 @@ name                          value      meaning
                                          by more than KINK_EVIDENCE times their errors
 ``SERIES_SWITCH``             1e-3       |x| below which e^x - 1 - x and ln(1+x) - x are
                                          taken from their Taylor series (costs.py)
+``SERIES_TIGHT``              1e-6       |s| below which ln(1+s) - s needs only three terms
+``RANK1_TAIL``                1e-17      relative size of the first term the rank-1 moment
+                                         series may omit
 ``RANK1_LIMIT``               0.02       largest |Delta z_k| for the moment series of a
                                          rank-1 change at the output (costs.py)
 ============================  =========  ==================================================
@@ -63,4 +66,6 @@ MAX_PROBES = 12
 COMPLEX_AGREEMENT = 1e-6
 KINK_EVIDENCE = 3.0
 SERIES_SWITCH = 1e-3
+SERIES_TIGHT = 1e-6
+RANK1_TAIL = 1e-17
 RANK1_LIMIT = 0.02
