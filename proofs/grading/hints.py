@@ -19,6 +19,8 @@ from proofs.latex.report import check_chain
 
 __all__ = ["Hint", "find_hints", "recheck", "declaration_line", "SUM_Y_DECLARATION"]
 
+#: At most this many pairs i != j are tried for one chain.
+_MAX_PAIRS = 3
 #: How the lecture's standing hypothesis is declared in a file.
 SUM_Y_DECLARATION = r"\sum_{j=1}^{n} y_j = 1"
 
@@ -70,9 +72,11 @@ def _candidates(derivation):
     if all(h.name != SUM_Y_ONE.name for h in derivation.hypotheses):
         out.append((SUM_Y_DECLARATION, SUM_Y_ONE.name, {"hypotheses": (*derivation.hypotheses, SUM_Y_ONE)}))
     have = {tuple(sorted(str(s) for s in pair)) for pair in derivation.distinct}
-    for p, q in itertools.combinations(sorted(derivation.indices, key=str), 2):
-        if (str(p), str(q)) not in have:
-            out.append((rf"{p} \ne {q}", f"{p} != {q}", {"distinct": (*derivation.distinct, (p, q))}))
+    pairs = [(p, q) for p, q in itertools.combinations(sorted(derivation.indices, key=str), 2)
+             if (str(p), str(q)) not in have]
+    # Each candidate costs a whole check of the chain; a chain rarely has more than three free indices.
+    for p, q in pairs[:_MAX_PAIRS]:
+        out.append((rf"{p} \ne {q}", f"{p} != {q}", {"distinct": (*derivation.distinct, (p, q))}))
     return out
 
 
