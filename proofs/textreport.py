@@ -1,4 +1,4 @@
-"""Printing results for a terminal and for machines (JSON).
+"""Printing claims' results for a terminal (JSON: :mod:`proofs.jsonreport`).
 
 Nothing here proves anything: it formats :class:`proofs.verdict.ClaimResult`
 objects that :mod:`proofs.prover` made.
@@ -6,23 +6,19 @@ objects that :mod:`proofs.prover` made.
 
 from __future__ import annotations
 
-import json
-
 import sympy as sp
 
 from .justifications import describe
 from .verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED
 
-__all__ = ["claim_line", "step_lines", "summary_line", "as_json", "LEGEND", "MARK"]
+__all__ = ["claim_line", "step_lines", "summary_line", "LEGEND", "MARK"]
 
 MARK = {PROVED: "P", PROVED_UNDER: "H", REFUTED: "R", UNDECIDED: "?"}
 LEGEND = ("P proved, H proved under hypotheses, R refuted, ? undecided, . not applicable; "
           "numeric: largest gap at random points, evidence only")
 
-
 def _mark(verdict):
     return "." if verdict is None else MARK[verdict.kind]
-
 
 def claim_line(result, n_max, id_width=17):
     """One line: id, verdict for general n, the marks for n = 1..n_max, time, numeric evidence, statement."""
@@ -32,10 +28,8 @@ def claim_line(result, n_max, id_width=17):
     return (f"{result.id:<{id_width}} general: {general:<33} n=1..{n_max}: {marks:<{n_max}} "
             f"{result.seconds:5.2f} s  {evidence}{result.claim.text}")
 
-
 def _show(expr):
     return sp.sstr(expr, order="none")
-
 
 def step_lines(result, verbose=False):
     """Every step (verbose) or only the failing ones, with both sides and any counterexample."""
@@ -60,7 +54,6 @@ def step_lines(result, verbose=False):
         lines.append(f"    numeric evidence (not proof): {result.numeric.summary}")
     return lines
 
-
 def summary_line(results, seconds):
     counts = {PROVED: 0, PROVED_UNDER: 0, REFUTED: 0, UNDECIDED: 0}
     hyps = []
@@ -78,33 +71,3 @@ def summary_line(results, seconds):
     return (f"{len(results)} {noun}: {counts[PROVED]} proved, {counts[PROVED_UNDER]} proved under "
             f"hypotheses{under}, {counts[REFUTED]} refuted, {counts[UNDECIDED]} undecided{ev}; "
             f"{seconds:.1f} s")
-
-
-def _cx(cx):
-    if cx is None:
-        return None
-    return {"n": cx.n, "values": cx.values, "lhs": cx.lhs, "rhs": cx.rhs}
-
-
-def as_json(results, ok, seconds, steps=False):
-    """One JSON object: {"ok": ..., "claims": [...]} as documented in the README."""
-    claims = []
-    for r in results:
-        item = {
-            "id": r.id,
-            "statement": r.claim.text,
-            "general": None if r.general is None else str(r.general),
-            "instances": {str(q): str(v) for q, v in r.instances.items()},
-            "verdict": str(r.verdict),
-            "numeric": None if r.numeric is None else r.numeric.as_dict(),
-            "facts": [{"title": f.title, "verdict": str(f.verdict), "detail": f.detail} for f in r.facts],
-            "seconds": round(r.seconds, 3),
-        }
-        failing = [
-            {"part": p.title, "n": p.n, "step": s.index, "justification": s.justification,
-             "verdict": str(s.verdict), "lhs": _show(s.lhs), "rhs": _show(s.rhs), "relation": s.relation,
-             "counterexample": _cx(s.counterexample)}
-            for p in r.parts for s in p.steps if steps or not s.verdict.ok]
-        item["steps" if steps else "failures"] = failing
-        claims.append(item)
-    return json.dumps({"ok": ok, "seconds": round(seconds, 3), "claims": claims}, ensure_ascii=False, indent=1)

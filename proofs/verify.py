@@ -60,7 +60,8 @@ def parser():
 def main(argv=None):
     from . import CLAIM_IDS
     from .prover import prove_many
-    from .textreport import LEGEND, as_json, claim_line, step_lines, summary_line
+    from .jsonreport import claim_json, document, dumps
+    from .textreport import LEGEND, claim_line, step_lines, summary_line
 
     try:
         args = parser().parse_args(argv)
@@ -87,7 +88,8 @@ def main(argv=None):
     ok = all(r.ok for r in results)
     seconds = time.perf_counter() - start
     if args.json:
-        print(as_json(results, ok, seconds, steps=args.verbose))
+        claims = [claim_json(r, all_steps=args.verbose) for r in results]
+        print(dumps(document("proofs.verify", ok, 0 if ok else 1, seconds, claims=claims)))
     else:
         print(summary_line(results, seconds))
     return 0 if ok else 1

@@ -54,3 +54,19 @@ def test_bad_arguments_give_one_line_and_exit_2(args, message):
     assert out.stdout == ""
     assert out.stderr.count("\n") == 1 and message in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_json_follows_the_shared_schema():
+    from proofs.jsonreport import SCHEMA
+
+    out = run("--only", "lemma-4", "--n", "2", "--json", "--verbose", "--no-numeric")
+    data = json.loads(out.stdout)
+    assert data["schema"] == SCHEMA and data["tool"] == "proofs.verify" and data["exit_code"] == 0
+    assert data["summary"]["refuted"] == 0 and data["summary"]["steps"] > 10
+    (claim,) = data["claims"]
+    chain = claim["chains"][0]
+    assert chain["id"] == "lemma-4-last-version" and chain["n"] is None
+    step = chain["steps"][0]
+    assert {"index", "relation", "verdict", "kind", "lhs", "rhs", "counterexample", "checked_points",
+            "internal_error"} <= set(step)
+    assert all(s["checked_points"] > 0 for c in claim["chains"] for s in c["steps"] if s["kind"] != "refuted")
