@@ -143,7 +143,7 @@ def _kinks(objective, k, flat, plan, analytic, numeric, err, gmax):
         df, noise, kink = objective.coordinate(k, flat[idx], offsets)
         forward, backward, gap_err = one_sided(df, noise, h[idx])
         d, d_err = central.combine(df, noise, h[idx])
-        jump = np.abs(forward - backward) > SAFETY * gap_err
+        jump = np.abs(forward - backward) > KINK_EVIDENCE * gap_err
         if kink is not None:
             jump |= kink.any(axis=-1)
         apart = np.abs(d - numeric[idx]) > KINK_EVIDENCE * (d_err + err[idx])

@@ -34,7 +34,10 @@ name                          value      meaning
                                          central difference within this relative error
                                          (or that difference's own error) to count as
                                          complex-safe
-``KINK_EVIDENCE``             3          a failing entry is put down to a kink next to it
+``KINK_EVIDENCE``             3          a failing entry is put down to a kink when its
+                                         one-sided differences differ by more than
+                                         KINK_EVIDENCE times their error (for smooth f that
+                                         is over 3.5 standard deviations of the noise), or
                                          when a smaller central stencil agrees with the
                                          analytic value and differs from the scheme's value
                                          by more than KINK_EVIDENCE times their errors

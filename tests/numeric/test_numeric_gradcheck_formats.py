@@ -236,3 +236,36 @@ def test_an_entry_the_probe_missed_falls_back_to_richardson_under_auto():
         check_gradients(f, x, g, method="complex", seed=0)
     g[3] *= 1.1
     assert [e.label for e in check_gradients(f, x, g, seed=0).mismatches] == ["params[3]"]
+
+
+def relu_float32_problem():
+    rng = np.random.default_rng(3)
+    Xr, y = rng.standard_normal((32, 30)), rng.integers(0, 5, 32)
+    params = [rng.standard_normal((30, 20)) / 5, rng.standard_normal((20, 5)) / 4]
+
+    def f(p):  # a ReLU network computed in float32 throughout
+        W1, W2 = [q.astype(np.float32) for q in p]
+        s = np.maximum(Xr.astype(np.float32) @ W1, 0) @ W2
+        s = s - s.max(1, keepdims=True)
+        return float(-(s - np.log(np.exp(s).sum(1, keepdims=True)))[np.arange(32), y].mean())
+
+    def grad(p):
+        z = Xr @ p[0]
+        h = np.maximum(z, 0)
+        s = h @ p[1]
+        a = np.exp(s - s.max(1, keepdims=True))
+        a /= a.sum(1, keepdims=True)
+        a[np.arange(32), y] -= 1
+        return [Xr.T @ ((a / 32 @ p[1].T) * (z > 0)), h.T @ a / 32]
+    return f, params, grad
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_float32_relu_network_is_no_false_alarm_and_a_5_percent_error_is_named(seed):
+    f, params, grad = relu_float32_problem()
+    result = check_gradients(f, params, grad(params), seed=seed)
+    assert result.ok, str(result)
+    grads = grad(params)
+    grads[0][10, 10] *= 1.05
+    assert [e.label for e in check_gradients(f, params, grads, seed=seed).mismatches] == \
+        ["params[0][10, 10]"]
