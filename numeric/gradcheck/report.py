@@ -42,7 +42,8 @@ def format_report(result, top=5):
     if r.noise_note:
         lines.append(r.noise_note)
     if r.ok:
-        lines.append("result: OK, every entry agrees with the finite differences within "
+        one = "direction" if r.mode == "fast" else "entry"
+        lines.append(f"result: OK, every {one} agrees with the finite differences within "
                      "their estimated error")
     else:
         lines.append(f"result: MISMATCH in {len(r.mismatches)} of {r.n_checked} {what}")

@@ -142,3 +142,12 @@ def test_two_layer_net_bugs_are_caught_and_named():
     grads["W1"][1, 2] *= 1 + 1e-6
     result = check_gradients(lambda p: two_layer_loss(p, X, y)[0], params, grads)
     assert [e.label for e in result.mismatches] == ["W1[1, 2]"]
+
+
+def test_micrograd_relu_exactly_at_a_kink_is_reported_as_a_kink_not_a_mismatch():
+    params, xs, ys = micrograd_setup(0, sizes=(2, 4, 4, 1))
+    z = params[0] @ xs[0] + params[1]
+    params[1][1] -= z[1]  # example 0 sits on the kink of hidden unit 1
+    result = check_gradients(lambda p: mlp_value_and_grad(p, xs, ys, "relu"), params, seed=0)
+    assert result.ok, str(result)
+    assert {"params[0][1, 0]", "params[0][1, 1]", "params[1][1]"} <= {e.label for e in result.kinks}
