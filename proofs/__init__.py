@@ -9,7 +9,8 @@
 
 ``prove`` returns a :class:`proofs.verdict.ClaimResult`; ``check_derivation``
 checks any chain built from :mod:`proofs.notation` with the same step checker
-that the built-in proofs use.
+that the built-in proofs use; ``check_text`` checks a derivation written in
+LaTeX and ``check_claim`` grades a written answer against a claim.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from .derivation import Claim, Derivation, Fact, Hypothesis, Step
 from .prover import check_derivation, prove_claim
 from .verdict import ClaimResult, Verdict
 
-__all__ = ["claims", "claim", "prove", "prove_all", "check_derivation", "Claim", "Derivation",
-           "Fact", "Hypothesis", "Step", "ClaimResult", "Verdict", "CLAIM_IDS"]
+__all__ = ["claims", "claim", "prove", "prove_all", "check_derivation", "check_text", "check_claim",
+           "Claim", "Derivation", "Fact", "Hypothesis", "Step", "ClaimResult", "Verdict", "CLAIM_IDS"]
 
 CLAIM_IDS = tuple(c.id for c in CLAIMS)
 
@@ -53,6 +54,20 @@ def prove(claim_id: str, n: int | None = 8, seed: int = 0, numeric: bool = True)
 def prove_all(n: int = 8, seed: int = 0, numeric: bool = True, ids=None):
     """Prove every claim (or those in ``ids``), in the lecture's order."""
     return [prove(c.id, n, seed, numeric) for c in CLAIMS if ids is None or c.id in ids]
+
+
+def check_claim(claim_id, path_or_text, **options):
+    """Grade a written answer (a file or LaTeX text) against a claim of the lecture: a proofs.grading.Grade."""
+    from .grading import check_claim as grade
+
+    return grade(claim_id, path_or_text, **options)
+
+
+def check_text(text, **options):
+    """Check the derivation written in a LaTeX string: a proofs.latex.FileReport."""
+    from .grading import check_text as check
+
+    return check(text, **options)
 
 
 def _check_n(n):

@@ -110,3 +110,19 @@ def test_part_and_fact_results_carry_the_ids():
     claim = {c.id: c for c in proofs.claims()}["ce-minimum"]
     assert {p.id for p in result.parts} <= {d.id for d in claim.parts}
     assert {f.id for f in result.facts} == {f.id for f in claim.facts}
+
+
+def test_a_claim_result_displays_itself_in_a_notebook():
+    result = proofs.prove("lemma-3", n=2, numeric=False)
+    shown = result._repr_markdown_()
+    assert r"\begin{aligned}" in shown and "proved" in shown
+    assert result._repr_latex_().startswith("$") or r"\begin" in result._repr_latex_()
+    assert "<" in result._repr_html_()
+
+
+def test_check_text_and_check_claim_from_the_package():
+    report = proofs.check_text(r"$$ \frac{\partial C}{\partial a_j} = \frac{y_j}{a_j} $$")
+    assert report.counts()["refuted"] == 1
+    right = proofs.check_claim("lemma-1", r"$$ \frac{\partial C}{\partial a_j} = -\frac{y_j}{a_j} $$")
+    wrong = proofs.check_claim("lemma-1", r"$$ \frac{\partial C}{\partial a_j} = \frac{y_j}{a_j} $$")
+    assert right.proves is True and wrong.proves is False
