@@ -109,6 +109,7 @@ def slides_stem(lang, edition):
 def build_files(langs=LANGUAGES, formats=DEFAULT_FORMATS, n_max=8, includes=(), progress=None, editions=EDITIONS[:1]):
     """``{file name: content}`` for every handout asked for, computed in memory."""
     from .beamer import render_beamer
+    from .experiments import experiment_data
     from .lecture import check_lecture
     from .markdown import render_markdown
     from .pipeline import claim_results, documents
@@ -121,10 +122,13 @@ def build_files(langs=LANGUAGES, formats=DEFAULT_FORMATS, n_max=8, includes=(), 
         included = [check_included(path) for path in includes]
     results = claim_results(n_max, progress)
     lecture = check_lecture(progress)
+    if progress is not None:
+        progress("training the network for the figures")
+    data = experiment_data()
     files = {}
     for edition in editions:
         built = documents(langs, n_max=n_max, includes=includes, progress=progress, results=results,
-                          lecture=lecture, edition=edition, included=included)
+                          lecture=lecture, edition=edition, included=included, data=data)
         for lang, document in built.items():
             name = stem(lang, edition)
             if "tex" in formats:

@@ -12,7 +12,7 @@ import re
 
 import sympy as sp
 
-from proofs.notation import (CC, DATASET_CE, SIGMOID_QUADRATIC, C, a, a_prev, b, delta, frac, i, j, l, n, sigma,
+from proofs.notation import (CC, SIGMOID_QUADRATIC, C, a, a_prev, b, delta, frac, i, j, l, n, sigma,
                              sum_all, t_range, w, y, z)
 
 from .document import Math, Text
@@ -26,6 +26,7 @@ _vec_a = sp.Symbol("vec_a")
 _vec_y = sp.Symbol("vec_y")
 _V = sp.Symbol("V_set")
 _u = sp.Symbol("u", real=True)
+_x, _Vn = sp.Symbol("x", integer=True, positive=True), sp.Symbol("V", integer=True, positive=True)
 _a1, _y1 = sp.Symbol("a_1", positive=True), sp.Symbol("y_1", positive=True)
 _dCda1 = sp.Derivative(C, _a1, evaluate=False)
 
@@ -101,7 +102,7 @@ MATH = {
     "a_j=softmax": sp.Eq(a[j], frac(sp.exp(z[j]), sum_all(sp.exp(z[l]), l)), evaluate=False),
     "C=ce": sp.Eq(C, -sum_all(y[j] * sp.log(a[j]), j), evaluate=False),
     "0<=y_j<=1": sp.And(sp.LessThan(0, y[j], evaluate=False), sp.LessThan(y[j], 1, evaluate=False), evaluate=False),
-    "CC=mean": sp.Eq(CC, DATASET_CE.cost(n), evaluate=False),
+    "CC=mean": sp.Eq(CC, -sp.Sum(sum_all(y[j, _x] * sp.log(a[j, _x]), j), (_x, 1, _Vn)) / _Vn, evaluate=False),
     "C=quad": sp.Eq(C, SIGMOID_QUADRATIC.cost(n), evaluate=False),
     "a_j=sigma": sp.Eq(a[j], sigma(z[j]), evaluate=False),
     "sigma(u)": (sp.Eq(sp.Function("sigma")(_u), frac(1, 1 + sp.exp(-_u)), evaluate=False), {"sigmoid": False}),

@@ -166,12 +166,12 @@ def _numeric_line(evidence, cat):
     return Paragraph(tuple(pieces), small=True)
 
 
-def _power_of_ten(value):
-    """A small number as a formula, 1.5e-31 as 1.5 \\cdot 10^{-31}."""
+def _power_of_ten(value, mark="."):
+    """A small number as a formula, 1.5e-31 as 1.5 \\cdot 10^{-31} (``mark`` is the decimal mark)."""
     if value == 0:
         return Math("0")
     mantissa, exponent = f"{value:.1e}".split("e")
-    return Math(r"%s \cdot 10^{%d}" % (mantissa, int(exponent)))
+    return Math(r"%s \cdot 10^{%d}" % (mantissa.replace(".", "{,}" if mark == "," else "."), int(exponent)))
 
 
 def _numeric_words(evidence, cat):
@@ -183,7 +183,7 @@ def _numeric_words(evidence, cat):
     if evidence.chain_points:
         values = {"points": evidence.chain_points, "range": compact_ranges(evidence.chain_n)}
         pieces += fill(cat.word("numeric.chain"), values)
-        pieces.append(_power_of_ten(evidence.chain_gap))
+        pieces.append(_power_of_ten(evidence.chain_gap, cat.word("decimal.mark")))
         if not evidence.inequalities_ok:
             pieces += [Text("; "), Mark("refuted", cat.word("numeric.inequality"))]
     if evidence.network_points:
@@ -196,7 +196,7 @@ def _numeric_words(evidence, cat):
                 pieces.append(Text(", "))
             pieces.append(Math(_network_link(link)))
         pieces += fill(after, {"points": evidence.network_points})
-        pieces.append(_power_of_ten(evidence.network_gap))
+        pieces.append(_power_of_ten(evidence.network_gap, cat.word("decimal.mark")))
     if not pieces:
         return fill(cat.word("numeric.none"))
     if not getattr(evidence, "ok", True):

@@ -50,3 +50,7 @@ def test_slides_compile_with_latexmk_in_vector_fonts(slides, lang, tmp_path):
     assert type3_fonts(pdf) == []
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert int(re.search(r"Pages:\s+(\d+)", pages).group(1)) > 100
+
+
+def test_two_renderings_of_the_slides_are_identical(documents, slides):
+    assert {lang: render_beamer(document) for lang, document in documents.items()} == slides

@@ -79,3 +79,13 @@ def test_pdf_compiles_a_small_document(tmp_path):
     tex.write_text("\\documentclass{article}\\begin{document}$\\frac{1}{$\\end{document}\n")
     with pytest.raises(RuntimeError, match="latexmk failed on small.tex"):
         compile_tex(tex)
+
+
+def test_the_same_source_compiles_to_the_same_pdf_bytes(tmp_path):
+    need_program("latexmk")
+    from reports.pdf import compile_tex
+
+    tex = tmp_path / "small.tex"
+    tex.write_text("\\documentclass{article}\\begin{document}$a_j^{(L)}$\\end{document}\n")
+    first = compile_tex(tex)
+    assert compile_tex(tex) == first
