@@ -61,6 +61,7 @@ class _Plan:
 
 
 def _plan(objective, grads, method, rng):
+    """Return the :class:`_Plan`: for a function, after measuring its noise and probing it."""
     if isinstance(objective, NetworkObjective):
         if method != "auto":
             return _Plan(get_scheme(method), "as requested")
@@ -96,7 +97,7 @@ def _plan(objective, grads, method, rng):
 
 
 def _evaluate(objective, k, flat, plan, short):
-    """Return ``(numeric, err, h, df, noise, kink)`` for entries ``flat`` of array k."""
+    """Return ``(numeric, err, kink)`` for entries ``flat`` of array k, on the short or full stencil."""
     scheme = plan.scheme
     theta = objective.params[k].reshape(-1)[flat]
     h = step_sizes(theta, scheme, plan.relative)
