@@ -14,7 +14,12 @@ weight :math:`w_{ji}^{(l)}` changes only :math:`z_i^{(l)}`, by
 :math:`s\,a_j^{(l-1)}` for each example, so thousands of perturbed forward
 passes are a few vectorized array operations; and it propagates the
 *differences* :math:`\Delta z, \Delta a, \Delta C` in forms that do not cancel,
-so the finite differences are accurate to nearly full precision.
+so the finite differences are accurate to nearly full precision.  For the
+complex step it goes further: a step of 1e-20 i is linear to 40 digits, so
+one step per neuron :math:`z_i^{(l)}` is carried through the later layers (in
+batches of neurons, as matrix products) and spread over the neuron's weights
+by :math:`\Delta C_x = s\,a_j^{(l-1)} G_{x,i}`, which makes a full check of
+784-300-100-10 cost about a microsecond per parameter.
 """
 
 import warnings
