@@ -269,3 +269,21 @@ def test_a_float32_relu_network_is_no_false_alarm_and_a_5_percent_error_is_named
     grads[0][10, 10] *= 1.05
     assert [e.label for e in check_gradients(f, params, grads, seed=seed).mismatches] == \
         ["params[0][10, 10]"]
+
+
+def test_a_vectorized_f_must_return_one_loss_per_row():
+    with pytest.raises(ValueError, match=r"with vectorized=True, f must return one loss per row "
+                                         r"of the batch \(\d+ values\), got an array of shape \(\)"):
+        check_gradients(lambda W: float(np.sum(W)), W0, W0, vectorized=True)
+
+
+def test_ecnoise_recovers_the_noise_it_is_given_and_none_where_there_is_none():
+    from numeric.gradcheck.probes import ecnoise
+
+    rng = np.random.default_rng(0)
+    t = np.arange(9) * 1e-3
+    smooth = np.exp(t) + 2.0
+    estimates = [ecnoise(smooth + rng.normal(0, 1e-8, 9)) for _ in range(50)]
+    assert 0.5e-8 < np.median(estimates) < 2e-8
+    assert ecnoise(smooth) < 1e-14  # float64 rounding only
+    assert ecnoise(np.full(9, 3.0)) == 0.0
