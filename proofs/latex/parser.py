@@ -71,6 +71,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from .. import notation as nt
+from .bound import free_symbols
 from .errors import LIMITS, LatexError
 from .size import INDEX_SIZE, magnitude
 from .tokens import Token
@@ -695,7 +696,7 @@ class Parser:
                 raise self.error(f"{name}^{{({layer})}} needs an index, e.g. {name}_j^{{({layer})}}", tok)
             if base is nt.delta:
                 raise self.error("\\delta needs an index, e.g. \\delta_i^{(L)}", tok)
-            if (not self.index_mode and not self.whole_vectors and base is not nt.w
+            if (_bold(tok) and not self.index_mode and not self.whole_vectors and base is not nt.w
                     and not any(tok.text in f for f in self.scope)):
                 base = _PREV_LAYER[base] if layer == "L-1" and base in _PREV_LAYER else base
                 return self.vector_entry(base, tok)
@@ -714,7 +715,7 @@ class Parser:
         return base[self.indices(sub, 1, tok)[0]]
 
     def vector_entry(self, base, tok):
-        """A whole vector (``\\mathbf{z}``, a bare ``z``) read entry by entry: the entry q of the chain.
+        """A whole vector (``\\mathbf{z}``, ``\\vec{z}``) read entry by entry: the entry q of the chain.
 
         ``\\frac{\\partial C}{\\partial \\mathbf{z}} = \\mathbf{a} - \\mathbf{y}`` is read as
         ``\\frac{\\partial C}{\\partial z_q} = a_q - y_q`` for every q; a product of two
@@ -933,7 +934,7 @@ class Parser:
             else:
                 raise self.error(f"expected a variable after \\partial, found {describe(var_tok)}", var_tok)
         resolved = self.resolve(var_tok).text
-        if isinstance(variable, sp.Symbol) and (resolved in _INDEXED or resolved == r"\delta"):
+        if isinstance(variable, sp.Symbol) and _bold(var_tok) and resolved in _INDEXED:
             raise self.error(f"a derivative by the vector {var_tok.text} is not read; write one entry, "
                              f"e.g. \\frac{{\\partial C}}{{\\partial {var_tok.text}_i}}", var_tok)
         if not _is_variable(variable):
@@ -1056,13 +1057,14 @@ class Parser:
                 factors = self.parse_factors()
         finally:
             self.scope.pop()
-        if implicit and not any(index[1] in f.free_symbols for f in factors):
+        if implicit and not any(index[1] in free_symbols(f) for f in factors):
             raise self.error("a sum needs its index: \\sum_{j=1}^{n}, \\sum_j or \\sum_{j \\ne i} "
                              "(without one, its body must be a vector such as e^{z})", tok)
         # The body runs to the last factor that involves the index: in
         # \sum_l e^{z_l} X, X stays outside (both readings have the same value).
         var = index[1]
-        last = max((q for q, f in enumerate(factors) if var in f.free_symbols), default=len(factors) - 1)
+        # (SymPy's own free_symbols leaves out the variable of a derivative, z_i in da_j/dz_i.)
+        last = max((q for q, f in enumerate(factors) if var in free_symbols(f)), default=len(factors) - 1)
         body, rest = sp.Mul(*factors[:last + 1]), sp.Mul(*factors[last + 1:])
         if upper is None:
             upper = nt.m if _previous_layer(body, var) else nt.n
@@ -1243,6 +1245,16 @@ def _is_variable(value):
 def _short(number):
     text = str(number)
     return text if len(text) <= 20 else text[:8] + "..." + text[-4:]
+
+
+def _bold(tok):
+    """Whether a letter was written in a vector font (\\mathbf{z}, \\boldsymbol{z}, \\vec{z}) or decorated.
+
+    The tokenizer drops the font but keeps the span of the whole command, so
+    such a letter spans more than one character; a plain z is one character,
+    and a plain letter with no index stays an unknown scalar.
+    """
+    return tok.kind == "letter" and tok.end - tok.pos > 1
 
 
 def advice_for(tok):
