@@ -210,7 +210,7 @@ def _block(block, repeat=False):
     if isinstance(block, Heading):
         command = {1: "section*", 2: "subsection*"}.get(block.level, "paragraph*")
         mark = "\\label{%s}" % label(block.anchor) if block.anchor else ""
-        room = {1: 10, 2: 7}.get(block.level, 5)
+        room = {1: 14, 2: 11}.get(block.level, 6)
         return "\\keepspace{%d\\baselineskip}\n\\%s{%s}%s" % (room, command, _inline(block.content), mark)
     if isinstance(block, Paragraph):
         body = _inline(block.content)
@@ -226,7 +226,9 @@ def _block(block, repeat=False):
         return _table(block)
     if isinstance(block, Figure):
         caption = r"\par\smallskip{\small %s}" % _inline(block.caption) if block.caption else ""
-        return "\\begin{center}\n%s%s\n\\end{center}" % (render_pgfplots(block.plot), caption)
+        # In a minipage the plots and their caption cannot be split across two pages.
+        return "\\begin{center}\\begin{minipage}{\\linewidth}\n%s%s\n\\end{minipage}\\end{center}" % (
+            render_pgfplots(block.plot), caption)
     raise TypeError(f"cannot write a {type(block).__name__} block in LaTeX")
 
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -80,3 +81,24 @@ def test_markdown_references_its_svg_figures(handout_files):
             svg = f"{stem}.{figure}.svg"
             assert f"]({svg})" in text, (name, svg)
             assert svg in handout_files
+
+
+def test_a_chain_is_one_aligned_display_with_its_reasons_beside_the_steps(handout_files):
+    md = handout_files["softmax.en.md"]
+    assert md.count(r"\begin{aligned}") == md.count(r"\end{aligned}") > 15
+    assert r"&= a_i^{(L)} - y_i && \text{(16)}" in md
+
+
+def test_the_table_of_contents_links_every_section(handout_files):
+    md = handout_files["softmax.ru.md"]
+    contents = md.split("## Содержание")[1].split("<a id=")[0]
+    links = re.findall(r"\]\(#([\w-]+)\)", contents)
+    anchors = re.findall(r'<a id="([\w-]+)"></a>\n\n## ', md)
+    assert links == anchors and "errata" in links and "definitions" in links
+
+
+def test_alt_text_and_svg_titles_carry_the_formulas(handout_files):
+    md = handout_files["softmax.en.md"]
+    assert "distribution a^(L) of the trained network" in md
+    assert "∂C/∂b\\_i^(L)" in re.search(r"!\[([^]]*)\]\(softmax\.en\.slowdown\.svg\)", md).group(1)
+    assert "<title>" in handout_files["softmax.en.digits.svg"] and "a^(L)" in handout_files["softmax.en.digits.svg"]
