@@ -31,7 +31,7 @@ def check_included(path):
     report = check_file(str(path))
     for error in report.errors:
         if getattr(error, "line", None) is None:
-            reason = getattr(error, "message", None) or str(error).split(": ")[-1]
+            reason = getattr(error, "message", None) or str(error)
             raise ValueError(f"--include: cannot read {str(path)!r}: {reason}")
     return report
 
@@ -63,6 +63,9 @@ def included_blocks(cat, paths, reports=None):
         for chain in report.chains:
             blocks += _chain(chain, cat)
         for error in report.errors:
-            where = f"{cat.word('line')} {getattr(error, 'line', '?')}: "
-            blocks.append(Paragraph((Mark("undecided", cat.word("included.unread")), Text(" " + where + str(error)))))
+            # The line and the reader's message only: the file is named above, and a path of the
+            # machine the handout was built on has no place in it.
+            where = f"{cat.word('line')} {error.line}, {cat.word('column')} {error.column}: "
+            message = getattr(error, "message", str(error))
+            blocks.append(Paragraph((Mark("undecided", cat.word("included.unread")), Text(" " + where + message))))
     return blocks

@@ -100,6 +100,7 @@ WORDS = {
     "figure.slowdown.missing": "The learning-slowdown experiment needs the numeric package of this toolkit.",
     "included": "Derivations submitted for checking",
     "included.source": "From the file ",
+    "column": "column",
     "line": "line",
     "included.unread": "NOT READ",
     "end": "End of lecture 7.",

@@ -100,6 +100,7 @@ WORDS = {
     "figure.slowdown.missing": "Для опыта с замедлением обучения нужен пакет numeric этого набора.",
     "included": "Выводы, присланные для проверки",
     "included.source": "Из файла ",
+    "column": "столбец",
     "line": "строка",
     "included.unread": "НЕ ПРОЧИТАНО",
     "end": "Конец лекции 7.",

@@ -170,3 +170,25 @@ def test_the_student_edition_has_no_per_n_lines_or_numeric_checks(student_files,
         for marker in ("Для остальных $n$", "For the other $n$", "Проверено также", "Also checked"):
             assert marker not in student
         assert '<a id="definitions"></a>' in student and '<a id="errata"></a>' in student
+
+
+def test_a_formula_that_cannot_be_read_is_listed_by_line_without_the_path(results, experiment, lecture, tmp_path):
+    from reports.markdown import render_markdown
+    from reports.pipeline import documents
+
+    bad = tmp_path / "mine.md"
+    bad.write_text("Some words.\n\n$$ a_j = \\frac{1}{ $$\n", encoding="utf-8")
+    document = documents(("en",), results=results[:1], data=experiment, includes=(str(bad),), lecture=lecture)["en"]
+    md = render_markdown(document, "x")["x.md"]
+    assert "**NOT READ** line 3, column" in md
+    assert str(tmp_path) not in md and "None" not in md
+
+
+def test_pdf_without_cm_super_warns_naming_the_debian_package(tmp_path, monkeypatch, capsys):
+    from reports import pdf
+
+    monkeypatch.setattr(pdf, "vector_fonts_missing", lambda: True)
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: "/usr/bin/" + name)
+    assert pdf.compile_all(tmp_path, []) == 0
+    err = capsys.readouterr().err.strip()
+    assert "cm-super-minimal" in err and len(err.splitlines()) == 1
