@@ -1,34 +1,12 @@
-"""Command-line plumbing shared by ``numeric.gradcheck`` and ``numeric.train``."""
+"""The layer-size reader shared by ``numeric.gradcheck`` and ``numeric.train``.
+
+The running of every command line (errors, Ctrl-C, closed pipes) is
+:mod:`numeric.commandline`.
+"""
 
 import argparse
-import os
-import sys
 
-__all__ = ["OneLineParser", "layer_sizes", "run"]
-
-
-def run(main, argv=None):
-    """Call ``main(argv)`` and return its exit status; Ctrl-C gives 130, a closed pipe 1, quietly.
-
-    Ctrl-C prints one line (``interrupted``) on stderr and no traceback; when
-    the reader of stdout has gone (``| head``), stdout is pointed at
-    /dev/null so that Python's final flush cannot complain either.
-    """
-    try:
-        return main(argv)
-    except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
-        return 130
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
-
-
-class OneLineParser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line on stderr and exit status 2."""
-
-    def error(self, message):
-        self.exit(2, f"{self.prog}: error: {message}\n")
+__all__ = ["layer_sizes"]
 
 
 def layer_sizes(text, inputs=None, outputs=None):

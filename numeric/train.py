@@ -16,7 +16,8 @@ import numpy as np
 
 from .digits import DemoDependencyError, get_dataset
 from .experiments import train_digits
-from ._cli import OneLineParser, layer_sizes, run
+from ._cli import layer_sizes
+from .commandline import Parser, run
 from .persist import load_network, save_network
 
 
@@ -38,7 +39,7 @@ def _positive(kind):
 
 def build_parser():
     """Return the argument parser of the command line."""
-    p = OneLineParser(prog="python -m numeric.train",
+    p = Parser(prog="python -m numeric.train",
                        description="Train a softmax + cross-entropy network on the UCI "
                                    "handwritten digits (8x8) and report held-out accuracy.")
     p.add_argument("--sizes", type=_digit_sizes, default=[64, 30, 10],
@@ -59,8 +60,8 @@ def build_parser():
 
 
 def main(argv=None):
-    """Run the command line; return the exit status (130 on Ctrl-C, 1 when stdout is closed)."""
-    return run(_main, argv)
+    """Run the command line; return the exit status (2 for bad arguments, 130 on Ctrl-C)."""
+    return run(_main, argv, "python -m numeric.train")
 
 
 def _main(argv):

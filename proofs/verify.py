@@ -10,7 +10,7 @@ import argparse
 import sys
 import time
 
-from .cli import ArgumentError, Parser
+from numeric.commandline import ArgumentError, Parser, run as run_command
 
 __all__ = ["main", "MAX_N"]
 
@@ -63,15 +63,11 @@ def main(argv=None):
     from .jsonreport import claim_json, document, dumps
     from .textreport import LEGEND, claim_line, step_lines, summary_line
 
-    try:
-        args = parser().parse_args(argv)
-        if args.only:
-            unknown = [x for x in args.only if x not in CLAIM_IDS]
-            if unknown:
-                raise ArgumentError(f"unknown claim id {unknown[0]!r}; known ids: {', '.join(CLAIM_IDS)}")
-    except ArgumentError as e:
-        print(f"proofs.verify: error: {e}", file=sys.stderr)
-        return 2
+    args = parser().parse_args(argv)
+    if args.only:
+        unknown = [x for x in args.only if x not in CLAIM_IDS]
+        if unknown:
+            raise ArgumentError(f"unknown claim id {unknown[0]!r}; known ids: {', '.join(CLAIM_IDS)}")
     start = time.perf_counter()
     ids = [c for c in CLAIM_IDS if not args.only or c in args.only]
     if not args.json:
@@ -96,15 +92,8 @@ def main(argv=None):
 
 
 def run(argv=None):
-    """Entry point that also ends quietly when the reader closes the pipe (``| head``)."""
-    try:
-        return main(argv)
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 1
-    except KeyboardInterrupt:
-        print("proofs.verify: interrupted", file=sys.stderr)
-        return 130
+    """The command line and its console script: bad arguments exit 2, Ctrl-C 130, a closed pipe quietly."""
+    return run_command(main, argv, "python -m proofs.verify")
 
 
 if __name__ == "__main__":

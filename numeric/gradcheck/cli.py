@@ -15,7 +15,8 @@ from ..network import Network
 from .breakage import BREAKAGES, break_backprop, default_entry_target
 from .core import MODES, check_network
 from .report import format_report
-from .._cli import OneLineParser, layer_sizes, run
+from .._cli import layer_sizes
+from ..commandline import Parser, run
 
 
 def _positive(text):
@@ -30,7 +31,7 @@ def _positive(text):
 
 def build_parser():
     """Return the argument parser of the command line."""
-    p = OneLineParser(
+    p = Parser(
         prog="python -m numeric.gradcheck",
         description="Check the backprop gradients of a random network against finite "
                     "differences and print which entries agree. Exit 0 if they all agree, "
@@ -59,8 +60,8 @@ def build_parser():
 
 
 def main(argv=None):
-    """Run the command line; return the exit status (130 on Ctrl-C, 1 when stdout is closed)."""
-    return run(_main, argv)
+    """Run the command line; return the exit status (2 for bad arguments, 130 on Ctrl-C)."""
+    return run(_main, argv, "python -m numeric.gradcheck")
 
 
 def _main(argv):

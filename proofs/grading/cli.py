@@ -19,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-from proofs.cli import ArgumentError, Parser
+from numeric.commandline import ArgumentError, Parser
 
 from .claim import check_claim, gradable_claims
 from .options import DEFAULT_N_VALUES, DEFAULT_TIME_LIMIT, SUFFIXES, parse_n_values, parse_seconds

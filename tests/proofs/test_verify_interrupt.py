@@ -43,6 +43,6 @@ def test_ctrl_c_exits_130_with_one_line_and_no_worker_left():
             proc.kill()
     assert proc.returncode == 130, (proc.returncode, err)
     assert "Traceback" not in err
-    assert err.strip() == "proofs.verify: interrupted"
+    assert err.strip() == "python -m proofs.verify: interrupted"
     time.sleep(0.5)
     assert not [w for w in workers if _alive(w)], "a worker survived"
