@@ -17,7 +17,7 @@ import numpy as np
 from .digits import DemoDependencyError, get_dataset
 from .experiments import train_digits
 from ._cli import layer_sizes
-from .commandline import Parser, run
+from .commandline import Parser, positive_int, run
 from .persist import load_network, save_network
 
 
@@ -44,8 +44,8 @@ def build_parser():
                                    "handwritten digits (8x8) and report held-out accuracy.")
     p.add_argument("--sizes", type=_digit_sizes, default=[64, 30, 10],
                    help="layer sizes (default 64,30,10)")
-    p.add_argument("--epochs", type=_positive(int), default=30, help="epochs (default 30)")
-    p.add_argument("--batch", type=_positive(int), default=10, help="minibatch size (default 10)")
+    p.add_argument("--epochs", type=positive_int("--epochs"), default=30, help="epochs (default 30)")
+    p.add_argument("--batch", type=positive_int("--batch"), default=10, help="minibatch size (default 10)")
     p.add_argument("--eta", type=_positive(float), default=0.5, help="learning rate (default 0.5)")
     p.add_argument("--seed", type=int, default=0, help="seed of split, weights and batches")
     p.add_argument("--data", choices=["digits", "synthetic"], default="digits",

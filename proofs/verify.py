@@ -10,7 +10,7 @@ import argparse
 import sys
 import time
 
-from numeric.commandline import ArgumentError, Parser, run as run_command
+from numeric.commandline import ArgumentError, Parser, positive_int, run as run_command
 
 __all__ = ["main", "MAX_N"]
 
@@ -29,16 +29,6 @@ def _n(text):
     return value
 
 
-def _jobs(text):
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"--jobs must be a positive whole number, got {text!r}")
-    return value
-
-
 def parser():
     from . import CLAIM_IDS
 
@@ -52,7 +42,7 @@ def parser():
     p.add_argument("--verbose", "-v", action="store_true", help="print every step with its verdict")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     p.add_argument("--no-numeric", action="store_true", help="skip the numeric evidence")
-    p.add_argument("--jobs", type=_jobs, default=None, metavar="J",
+    p.add_argument("--jobs", type=positive_int("--jobs"), default=None, metavar="J",
                    help="worker processes (default 2; never more than the CPUs or the claims)")
     return p
 

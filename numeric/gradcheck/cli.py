@@ -3,7 +3,6 @@
 Exit status: 0 when the gradients agree, 1 on a mismatch, 2 on bad arguments, 130 on Ctrl-C.
 """
 
-import argparse
 import sys
 
 import numpy as np
@@ -16,17 +15,7 @@ from .breakage import BREAKAGES, break_backprop, default_entry_target
 from .core import MODES, check_network
 from .report import format_report
 from .._cli import layer_sizes
-from ..commandline import Parser, run
-
-
-def _positive(text):
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
-    return value
+from ..commandline import Parser, positive_int, run
 
 
 def build_parser():
@@ -49,11 +38,11 @@ def build_parser():
     p.add_argument("--mode", choices=list(MODES), default="full",
                    help="full: every parameter; sample: --samples random entries; fast: one "
                         "random direction per parameter array (default full)")
-    p.add_argument("--batch", type=_positive, default=10, help="examples in the batch (default 10)")
-    p.add_argument("--samples", type=_positive, default=200,
+    p.add_argument("--batch", type=positive_int("--batch"), default=10, help="examples in the batch (default 10)")
+    p.add_argument("--samples", type=positive_int("--samples"), default=200,
                    help="entries checked in sample mode (default 200)")
     p.add_argument("--seed", type=int, default=0, help="seed of network, data and sampling")
-    p.add_argument("--top", type=_positive, default=5, help="entries listed in the report")
+    p.add_argument("--top", type=positive_int("--top"), default=5, help="entries listed in the report")
     p.add_argument("--break", dest="breakage", choices=sorted(BREAKAGES),
                    help="break backprop on purpose to see the checker catch it")
     return p
