@@ -121,21 +121,6 @@ class ClaimResult:
     def id(self):
         return self.claim if isinstance(self.claim, str) else self.claim.id
 
-    def _repr_markdown_(self):
-        from .grading.notebook import to_markdown
-
-        return to_markdown(self)
-
-    def _repr_latex_(self):
-        from .grading.notebook import to_latex
-
-        return to_latex(self)
-
-    def _repr_html_(self):
-        from .grading.notebook import to_html
-
-        return to_html(self)
-
     def __repr__(self):
         ns = sorted(self.instances)
         span = f"n = {ns[0]}..{ns[-1]}: " + ", ".join(str(self.instances[q]) for q in ns) if ns else "no n"

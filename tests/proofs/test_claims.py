@@ -113,6 +113,9 @@ def test_part_and_fact_results_carry_the_ids():
 
 
 def test_a_claim_result_displays_itself_in_a_notebook():
+    from proofs.grading import install_reprs
+
+    install_reprs()
     result = proofs.prove("lemma-3", n=2, numeric=False)
     shown = result._repr_markdown_()
     assert r"\begin{aligned}" in shown and "proved" in shown
