@@ -59,7 +59,7 @@ def parse_formula(text, names=None):
         parser = Parser(toks, Context(names=dict(names or {})))
         expr = parser.parse_expr()
         if parser.peek().kind != "end":
-            from .parser import advice_for, describe
+            from .vocabulary import advice_for, describe
             tok = parser.peek()
             raise parser.error(advice_for(tok) or f"unexpected {describe(tok)}; expected an operator or the end")
     except LatexError as err:

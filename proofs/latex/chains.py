@@ -39,7 +39,8 @@ from .declarations import LECTURE_HYPOTHESES, Declarations, apply, context, hypo
 from .errors import LIMITS, LatexError
 from .layout import OTHER_RELATIONS, SPACING, NotAChain, check_nesting, label_text, layout, not_a_chain, rows
 from .matrices import matrix_variants
-from .parser import _GREEK, Context, Definition, Parser, advice_for, describe, index_symbol
+from .parser import Parser
+from .vocabulary import _GREEK, Context, Definition, advice_for, describe, index_symbol
 from .tokens import tokenize
 
 __all__ = ["StepSource", "ChainSource", "Note", "Reading", "read_file", "derivations_from_file",

@@ -20,7 +20,8 @@ from .blocks import Directive, Source
 from .cases import Condition, condition_from_tokens
 from .errors import LIMITS, LatexError
 from .layout import check_nesting, layout
-from .parser import Context, Definition, Parser, describe, index_symbol
+from .parser import Parser
+from .vocabulary import Context, Definition, describe, index_symbol
 from .tokens import Token, tokenize
 
 __all__ = ["Declarations", "LECTURE_HYPOTHESES", "apply", "context", "hypotheses"]
