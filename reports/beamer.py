@@ -37,6 +37,11 @@ _PREAMBLE = r"""\documentclass[11pt,aspectratio=169,xcolor=table]{beamer}
 \newcommand{\markprovedunder}[1]{\textcolor{verdictok}{\checkmark\,#1}}
 \newcommand{\markrefuted}[1]{\fcolorbox{verdictbad}{verdictbad!10}{\textcolor{verdictbad}{\bfseries $\times$\,#1}}}
 \newcommand{\markundecided}[1]{\fcolorbox{verdictwarn}{verdictwarn!10}{\textcolor{verdictwarn}{\bfseries ?\,#1}}}
+%% \fitfigure{...}: the figure as it is, or scaled down to half the slide height if it is taller.
+\newsavebox{\figurebox}
+\newcommand{\fitfigure}[1]{\sbox{\figurebox}{#1}%%
+  \ifdim\dimexpr\ht\figurebox+\dp\figurebox\relax>0.5\paperheight
+    \resizebox*{!}{0.5\paperheight}{\usebox{\figurebox}}\else\usebox{\figurebox}\fi}
 \title{%(title)s}
 \subtitle{%(subtitle)s}
 \date{}
@@ -54,6 +59,7 @@ def _frames(blocks, title=()):
     """
     frames = []
     frame = [title, "", [], None, []]
+    section = title
 
     def close():
         if frame[2] or frame[3] is not None or frame[4]:
@@ -64,15 +70,20 @@ def _frames(blocks, title=()):
         if isinstance(block, Heading):
             close()
             frame[0], frame[1] = block.content, block.anchor
+            if block.level == 1:
+                section = block.content
         elif isinstance(block, Steps):
             if frame[3] is not None:
                 close()
             frame[3] = block
         elif isinstance(block, Figure):
-            # A figure needs the whole slide: a frame of its own under the same title.
+            # A figure needs the whole slide: a frame of its own under the title of its section.
             close()
+            heading = frame[0]
+            frame[0] = section
             frame[2].append(block)
             close()
+            frame[0] = heading
         elif frame[3] is not None:
             frame[4].append(block)
         else:
@@ -125,7 +136,7 @@ def _block(block, repeat):
         return r"{\footnotesize %s}" % _table(block)
     if isinstance(block, Figure):
         caption = r"\par{\tiny %s}" % _inline(block.caption) if block.caption else ""
-        return r"\begin{center}\resizebox{!}{0.5\textheight}{\begin{minipage}{\linewidth}%s\end{minipage}}%s\end{center}" % (
+        return r"\begin{center}\fitfigure{\begin{minipage}{\linewidth}%s\end{minipage}}%s\end{center}" % (
             render_pgfplots(block.plot), caption)
     raise TypeError(f"cannot write a {type(block).__name__} block on a slide")
 
