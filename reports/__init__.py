@@ -1,15 +1,21 @@
 """Verified lecture handouts: every formula printed from the expression the checker proved.
 
 ``python -m reports.build`` writes the Russian and English handouts as LaTeX
-and Markdown.  The modules, one job each:
+and Markdown (a lecturer's and a student's edition) and as Beamer slides.
+The modules, one job each:
 
 * :mod:`reports.latex` -- the printer of the lecture's notation (on SymPy's
   ``LatexPrinter``), used for LaTeX and KaTeX alike;
 * :mod:`reports.document` -- the document model; :mod:`reports.sections` --
-  the sections built from the checker's results; :mod:`reports.inline` --
-  formulas inside sentences; :mod:`reports.lang` -- the Russian and English
-  catalogs;
-* :mod:`reports.tex` and :mod:`reports.markdown` -- the two writers;
+  the sections built from the checker's results; :mod:`reports.definitions`
+  -- definitions and notation; :mod:`reports.inline` -- formulas inside
+  sentences; :mod:`reports.counterexample` -- counterexamples in words;
+  :mod:`reports.lang` -- the Russian and English catalogs;
+* :mod:`reports.chains` -- the lecture's own proofs as the slides write them
+  (package data); :mod:`reports.lecture` -- those proofs through the step
+  checker; :mod:`reports.errata` -- the errata section built from them;
+* :mod:`reports.tex`, :mod:`reports.markdown` and :mod:`reports.beamer` --
+  the three writers;
 * :mod:`reports.plot`, :mod:`reports.pgfplots`, :mod:`reports.svg`,
   :mod:`reports.svgtext` -- plots from data, as PGFPlots and as SVG;
 * :mod:`reports.table` -- the lecture's table of C against a_1;

@@ -1,7 +1,11 @@
 """From the checker's results to a handout: the sections, in the lecture's order.
 
 :func:`build_document` turns a sequence of :class:`proofs.verdict.ClaimResult`
-into a :class:`reports.document.Document` in one language.  Per claim it
+into a :class:`reports.document.Document` in one language: the definitions
+and notation first (:mod:`reports.definitions`), then the claims, then the
+errata (:mod:`reports.errata`).  The lecturer's edition has everything; the
+student's leaves out the verdicts for each concrete n and the numeric
+checks.  Per claim it
 gives the title and statement, the hypotheses, the verdict with a note on
 general n, every derivation step by step (each step's relation, formula,
 justification and verdict; a step that is not proved is shown as such), the
