@@ -10,7 +10,9 @@ Half of the pairs are near misses: B is A with one change of the kind a hand
 derivation makes (an index, a number, a sum's range or its sum dropped, a fraction
 turned over, a log or power rule misapplied, a term lost, or a tiny term added).
 Where the two values differ at a random point, the step ``A = B`` is false for
-n = 3, and the checker must not call it proved.
+n = 3, and the checker must not call it proved.  A second grammar has a free
+index i beside the classes 1 and 2 and sums to n; its pairs are evaluated for
+n = 2, 3, 4 and every i.
 """
 
 import tempfile
@@ -41,43 +43,54 @@ def _leaf(base, q):
     return ("idx", base, (("int", q),) if isinstance(q, int) else (("ix", q),))
 
 
+def _index_item(q):
+    return ("int", q) if isinstance(q, int) else ("ix", q)
+
+
 numbers = st.sampled_from([0, 1, 2, 3, -1, -2, Fraction(1, 2), Fraction(-3, 4), Fraction(5, 3)]).map(_num)
-variables = st.builds(_leaf, st.sampled_from(["a", "z", "y"]), st.sampled_from(CLASSES))
-
-#: Things that are positive whatever z and y are: a_q, e^{...}, 1 + a_q^2, sums of exponentials.
-positives = st.one_of(
-    st.builds(_leaf, st.just("a"), st.sampled_from(CLASSES)),
-    st.builds(lambda q: ("exp", _leaf("z", q)), st.sampled_from(CLASSES)),
-    st.builds(lambda q: ("add", [_num(1), ("pow", _leaf("a", q), _num(2))]), st.sampled_from(CLASSES)),
-    st.just(("sum", "j", _num(1), _num(N), ("exp", _leaf("z", "j")), None)),
-    st.sampled_from([_num(2), _num(Fraction(1, 3))]),
-)
-
-#: Bodies of sums over j: a_j, z_j, y_j, e^{z_j}, and their products with a constant or a leaf.
-_j_leaves = st.one_of(st.builds(_leaf, st.sampled_from(["a", "z", "y"]), st.just("j")),
-                      st.just(("exp", _leaf("z", "j"))))
-#: Derivatives by z_j inside the sum: the Jacobian's entries da_q/dz_j and dC/dz_j.
-_j_derivatives = st.one_of(st.builds(lambda q: ("d", _leaf("a", q), _leaf("z", "j")), st.sampled_from(CLASSES)),
-                           st.just(("d", ("C",), _leaf("z", "j"))))
-bodies = st.one_of(_j_leaves,
-                   st.builds(lambda x, y: ("mul", [x, y]), _j_leaves, st.one_of(_j_leaves, variables, numbers)),
-                   st.builds(lambda x, y: ("mul", [x, y]), st.one_of(_j_leaves, variables), _j_derivatives))
-sums = st.builds(lambda body: ("sum", "j", _num(1), _num(N), body, None), bodies)
 
 
-def _extend(children):
-    return st.one_of(
-        st.builds(lambda x, y: ("add", [x, y]), children, children),
-        st.builds(lambda x, y: ("add", [x, ("neg", y)]), children, children),
-        st.builds(lambda x, y: ("mul", [x, y]), children, children),
-        st.builds(lambda x, y: ("div", x, y), children, children),
-        st.builds(lambda x: ("exp", x), variables),
-        st.builds(lambda x: ("ln", x), positives),
-        st.builds(lambda x, k: ("pow", x, _num(k)), children, st.sampled_from([2, 3, -1, -2])),
+def grammar(classes, upper):
+    """Trees whose indices are ``classes`` (numbers, or the free index i) and whose sums run to ``upper``."""
+    variables = st.builds(_leaf, st.sampled_from(["a", "z", "y"]), st.sampled_from(classes))
+    # Things that are positive whatever z and y are: a_q, e^{...}, 1 + a_q^2, sums of exponentials.
+    positives = st.one_of(
+        st.builds(_leaf, st.just("a"), st.sampled_from(classes)),
+        st.builds(lambda q: ("exp", _leaf("z", q)), st.sampled_from(classes)),
+        st.builds(lambda q: ("add", [_num(1), ("pow", _leaf("a", q), _num(2))]), st.sampled_from(classes)),
+        st.just(("sum", "j", _num(1), upper, ("exp", _leaf("z", "j")), None)),
+        st.sampled_from([_num(2), _num(Fraction(1, 3))]),
     )
+    # Bodies of sums over j: a_j, z_j, y_j, e^{z_j}, their products with a constant or a leaf,
+    # and a factor times a derivative by z_j (the Jacobian's entries da_q/dz_j, and dC/dz_j).
+    j_leaves = st.one_of(st.builds(_leaf, st.sampled_from(["a", "z", "y"]), st.just("j")),
+                         st.just(("exp", _leaf("z", "j"))))
+    j_derivatives = st.one_of(st.builds(lambda q: ("d", _leaf("a", q), _leaf("z", "j")), st.sampled_from(classes)),
+                              st.just(("d", ("C",), _leaf("z", "j"))))
+    bodies = st.one_of(j_leaves,
+                       st.builds(lambda x, y: ("mul", [x, y]), j_leaves, st.one_of(j_leaves, variables, numbers)),
+                       st.builds(lambda x, y: ("mul", [x, y]), st.one_of(j_leaves, variables), j_derivatives))
+    sums = st.builds(lambda body: ("sum", "j", _num(1), upper, body, None), bodies)
+
+    def extend(children):
+        return st.one_of(
+            st.builds(lambda x, y: ("add", [x, y]), children, children),
+            st.builds(lambda x, y: ("add", [x, ("neg", y)]), children, children),
+            st.builds(lambda x, y: ("mul", [x, y]), children, children),
+            st.builds(lambda x, y: ("div", x, y), children, children),
+            st.builds(lambda x: ("exp", x), variables),
+            st.builds(lambda x: ("ln", x), positives),
+            st.builds(lambda x, k: ("pow", x, _num(k)), children, st.sampled_from([2, 3, -1, -2])),
+        )
+
+    return st.recursive(st.one_of(numbers, variables, sums, positives), extend, max_leaves=6)
 
 
-trees = st.recursive(st.one_of(numbers, variables, sums, positives), _extend, max_leaves=6)
+#: Closed trees at n = 3: every index and every sum's upper limit is explicit.
+trees = grammar(CLASSES, _num(N))
+#: Trees with a free index i beside the classes 1 and 2, and sums to n.
+FREE_CLASSES = (1, 2, "i")
+free_trees = grammar(FREE_CLASSES, ("n",))
 
 
 # -- near misses: B is A with one change ----------------------------------------------------------
@@ -122,7 +135,7 @@ def _put(t, path, new):
 def _substitute_index(t, letter, q):
     """``t`` with the index letter replaced by the class q (the body of a sum at j = q)."""
     if t[0] == "idx":
-        return ("idx", t[1], tuple(("int", q) if item == ("ix", letter) else item for item in t[2]))
+        return ("idx", t[1], tuple(_index_item(q) if item == ("ix", letter) else item for item in t[2]))
     if t[0] in ("add", "mul"):
         return (t[0], [_substitute_index(c, letter, q) for c in t[1]])
     if t[0] in ("neg", "exp", "ln"):
@@ -134,8 +147,9 @@ def _substitute_index(t, letter, q):
     return t
 
 
-def mutate(t, rng):
+def mutate(t, rng, classes=CLASSES, upper=None):
     """``t`` with one local change of the kind a hand derivation makes (or a tiny added term)."""
+    upper = _num(N) if upper is None else upper
     if rng.random() < 0.2:
         return ("add", [t, _num(Fraction(1, 10 ** rng.randint(3, 15)))])
     path = rng.choice(list(_paths(t)))
@@ -143,17 +157,15 @@ def mutate(t, rng):
     kind = node[0]
     if kind == "idx":
         item = node[2][0]
-        if item[0] == "int":
-            new = ("idx", rng.choice([b for b in ("a", "z", "y") if b != node[1]] + [node[1]]),
-                   (("int", rng.choice([q for q in CLASSES if q != item[1]])),))
-        else:
-            new = ("idx", node[1], (("int", rng.choice(CLASSES)),))
+        bound = item[0] == "ix" and item[1] not in classes
+        others = list(classes) if bound else [q for q in classes if q != item[1]]
+        new = ("idx", rng.choice(["a", "z", "y"]) if not bound else node[1], (_index_item(rng.choice(others)),))
     elif kind == "num":
         new = _num(node[1] + rng.choice([1, -1, Fraction(1, 2)]))
     elif kind == "sum":
-        new = rng.choice([_substitute_index(node[4], node[1], rng.choice(CLASSES)),
+        new = rng.choice([_substitute_index(node[4], node[1], rng.choice(classes)),
                           ("sum", node[1], _num(2), node[3], node[4], None),
-                          ("mul", [_num(N), _substitute_index(node[4], node[1], 1)])])
+                          ("mul", [upper, _substitute_index(node[4], node[1], 1)])])
     elif kind == "add":
         new = ("add", node[1][:-1]) if len(node[1]) > 2 else node[1][0]
         if len(node[1]) == 2 and node[1][1][0] == "neg":
@@ -208,6 +220,8 @@ def latex(t):
         return rf"\frac{{\partial {latex(t[1])}}}{{\partial {latex(t[2])}}}"
     if kind == "C":
         return "C"
+    if kind == "n":
+        return "n"
     if kind == "sum":
         _, letter, lower, upper, body, _ = t
         return rf"\sum_{{{letter}={latex(lower)}}}^{{{latex(upper)}}} \left( {latex(body)} \right)"
@@ -215,7 +229,7 @@ def latex(t):
 
 
 def _group(t):
-    if t[0] in ("num", "idx", "d") and not (t[0] == "num" and t[1] < 0):
+    if t[0] in ("num", "idx", "d", "n") and not (t[0] == "num" and t[1] < 0):
         return latex(t)
     return rf"\left( {latex(t)} \right)"
 
@@ -255,6 +269,38 @@ def test_pairs_that_differ_are_never_proved(left, other, near, seed):
         f"{soundmath.mpmath.nstr(a, 15)} and the right side {soundmath.mpmath.nstr(b, 15)}")
 
 
+def _first_difference(left, right, rng):
+    """The first (n, i, point) among n = 2, 3, 4 and i = 1..n where the two trees differ, or None."""
+    for n in (2, 3, 4):
+        point = soundmath.random_point(rng, n, 1, set())
+        for i in range(1, n + 1):
+            point.index = {"i": i}
+            a, b = _value(left, point), _value(right, point)
+            if a is not None and b is not None and soundmath.holds("=", a, b) is False:
+                return point, a, b
+    return None
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(left=free_trees, other=free_trees, near=st.booleans(), seed=st.integers(0, 2**32 - 1))
+def test_pairs_with_a_free_index_and_general_n_that_differ_are_never_proved(left, other, near, seed):
+    """The same property for general n and a free index i: false for some n in 2..4 and some i."""
+    rng = Random(seed)
+    right = mutate(left, rng, FREE_CLASSES, ("n",)) if near else other
+    found = _first_difference(left, right, rng)
+    assume(found is not None)
+    point, a, b = found
+    text = f"{latex(left)} = {latex(right)}"
+    with tempfile.TemporaryDirectory() as tmp:
+        report = _check(text, tmp)
+    assert not report.errors, f"the reader refused {text}: {report.errors[0]}"
+    steps = report.steps()
+    assert len(steps) == 1, f"expected one step in {text}, found {len(steps)}"
+    assert steps[0].verdict.kind not in (PROVED, PROVED_UNDER), (
+        f"{text}\nproved ({steps[0].verdict}), but at {point.describe()} the left side is "
+        f"{soundmath.mpmath.nstr(a, 15)} and the right side {soundmath.mpmath.nstr(b, 15)}")
+
+
 @settings(max_examples=100, deadline=None)
 @given(tree=trees, seed=st.integers(0, 2**32 - 1))
 def test_printed_trees_read_back_the_same_by_the_reference(tree, seed):
@@ -272,4 +318,12 @@ def test_near_misses_are_closed_formulas_the_reference_reads(tree, seed):
     """A mutation never leaves an index free, so both sides of a pair speak of n = 3 only."""
     near = mutate(tree, Random(seed))
     assert not soundmath.free_indices(near), latex(near)
+    soundtex.read_expr(latex(near))
+
+
+@settings(max_examples=200, deadline=None)
+@given(tree=free_trees, seed=st.integers(0, 2**32 - 1))
+def test_near_misses_with_a_free_index_free_no_other(tree, seed):
+    near = mutate(tree, Random(seed), FREE_CLASSES, ("n",))
+    assert soundmath.free_indices(near) <= {"i"}, latex(near)
     soundtex.read_expr(latex(near))
