@@ -120,6 +120,9 @@ def condition_tail(toks):
     body = list(toks[:-1])
     while body and body[-1].kind == "char" and body[-1].text in ".,;":
         body.pop()
+    universal = _for_all_tail(body)
+    if universal is not None:
+        return body[:universal] + [end], None
     closing = bool(body) and body[-1].kind == "char" and body[-1].text == ")"
     core = body[:-1] if closing else body
     if len(core) < 4 or not (_is_index_letter(core[-1]) and _relation(core[-2]) and _is_index_letter(core[-3])):
@@ -140,6 +143,26 @@ def condition_tail(toks):
     if left.text == right.text:
         return list(toks), None
     return body[:start] + [end], Condition(_relation(rel), left.text, right.text, left.pos)
+
+
+def _for_all_tail(body):
+    r"""Where a trailing ``	ext{for all } i, j`` or ``orall i`` starts (it says nothing to check), or None."""
+    q = len(body)
+    while q > 0 and ((body[q - 1].kind == "letter" and len(body[q - 1].text) == 1)
+                     or (body[q - 1].kind == "char" and body[q - 1].text == ",")):
+        q -= 1
+    if q == len(body) or q == 0:
+        return None
+    head = body[q - 1]
+    words = head.text.strip().lower() if head.kind == "text" else ""
+    if (head.kind == "cmd" and head.text == r"orall") or words in ("for all", "for every", "for each",
+                                                                      "для всех", "для любых", "для каждого"):
+        start = q - 1
+        while start > 0 and (body[start - 1].kind == "cmd" and body[start - 1].text in (r"\quad", r"\qquad", r"\;", r"\,")
+                             or (body[start - 1].kind == "char" and body[start - 1].text == ",")):
+            start -= 1
+        return start
+    return None
 
 
 def _env_at(toks, q, verb):

@@ -138,7 +138,18 @@ def layout(toks, rows=False):
                 out.append(Token("char", toks[after + 1].text, t.pos, toks[after + 2].end))
                 q = after + 3
                 continue
-        if t.kind == "cmd" and t.text in (r"\label", r"\tag", r"\begin", r"\end"):
+        if t.kind == "cmd" and t.text in _WRAPPERS and toks[q + 1].text == "{":
+            q += 1                                           # \boxed{X}, \underbrace{X}_{...}: X
+            continue
+        if (t.kind == "char" and t.text == "}" and q + 1 < len(toks) and toks[q + 1].text in "_^"
+                and _closes_wrapper(toks, q)):
+            out.append(t)
+            q = _skip_script(toks, q + 1)                    # the _{\text{...}} under an \underbrace
+            continue
+        if t.kind == "char" and t.text == "(" and _annotation(toks, q):
+            q = _annotation(toks, q)                         # (\text{chain rule})
+            continue
+        if t.kind == "cmd" and t.text in (r"\label", r"\tag", r"\begin", r"\end", r"\eqref", r"\ref", r"\cite"):
             name, after = _braced_name(toks, q + 1)
             if t.text in (r"\begin", r"\end") and name not in _LAYOUT_ENVS:
                 advice = _ENV_ADVICE.get(name, "expected a chain in $$...$$, align, aligned or equation")
@@ -150,6 +161,51 @@ def layout(toks, rows=False):
         out.append(t)
         q += 1
     return out
+
+
+#: Commands that only frame their argument: \boxed{X} is X.
+_WRAPPERS = {r"\boxed", r"\underbrace", r"\overbrace", r"\underline", r"\cancel", r"\bbox", r"\fbox"}
+
+
+def _closes_wrapper(toks, q):
+    """Whether the '}' at ``q`` closes the argument of an \\underbrace or \\overbrace."""
+    depth = 0
+    for r in range(q, -1, -1):
+        t = toks[r]
+        if t.kind == "char" and t.text == "}":
+            depth += 1
+        elif t.kind == "char" and t.text == "{":
+            depth -= 1
+            if depth == 0:
+                return r > 0 and toks[r - 1].kind == "cmd" and toks[r - 1].text in (r"\underbrace", r"\overbrace")
+    return False
+
+
+def _skip_script(toks, q):
+    """The position after a script ``_{...}`` or ``^{...}`` (or one token) starting at ``q``."""
+    q += 1
+    if toks[q].kind == "char" and toks[q].text == "{":
+        depth = 0
+        while toks[q].kind != "end":
+            if toks[q].kind == "char" and toks[q].text == "{":
+                depth += 1
+            elif toks[q].kind == "char" and toks[q].text == "}":
+                depth -= 1
+                if depth == 0:
+                    return q + 1
+            q += 1
+        return q
+    return q + 1 if toks[q].kind != "end" else q
+
+
+def _annotation(toks, q):
+    """If ``toks[q]`` opens ``( \\text{...} )``, words in brackets, the position after it; else 0."""
+    r = q + 1
+    while r < len(toks) and toks[r].kind == "text":
+        r += 1
+    if r > q + 1 and r < len(toks) and toks[r].kind == "char" and toks[r].text == ")":
+        return r + 1
+    return 0
 
 
 def _skip_spacing_option(toks, q):

@@ -271,3 +271,14 @@ def test_a_primed_function_is_its_derivative_and_a_wrong_quotient_rule_is_not_pr
     text = ("For $f(x) = \\frac{g(x)}{h(x)}$:\n\n"
             "$$ f'(x) = \\frac{g'(x) h(x) + h'(x) g(x)}{h(x)^2} $$\n")
     assert _kinds(tmp_path, text) != [PROVED]
+
+
+def test_annotations_frames_and_references_are_layout(tmp_path):
+    text = ("\\begin{align*}\n"
+            "\\frac{\\partial C}{\\partial z_i} &= \\sum_j \\frac{\\partial C}{\\partial a_j} "
+            "\\frac{\\partial a_j}{\\partial z_i} && (\\text{chain rule}) \\\\\n"
+            "&= \\underbrace{-\\frac{y_i}{a_i} a_i (1 - a_i)}_{j = i} + \\sum_{j \\ne i} \\frac{y_j}{a_j} a_i a_j \\\\\n"
+            "&= \\boxed{a_i - y_i} \\quad \\text{for all } i \\label{eq:grad} \\eqref{eq:x}\n"
+            "\\end{align*}\n")
+    assert _kinds(tmp_path, text) == [PROVED, PROVED, PROVED_UNDER]
+    assert _kinds(tmp_path, text.replace("\\boxed{a_i - y_i}", "\\boxed{y_i - a_i}")) == [PROVED, PROVED, REFUTED]
