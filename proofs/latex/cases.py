@@ -120,6 +120,9 @@ def condition_tail(toks):
     body = list(toks[:-1])
     while body and body[-1].kind == "char" and body[-1].text in ".,;":
         body.pop()
+    if (len(body) >= 4 and body[-1].text == ")" and body[-2].kind == "num" and body[-3].text == "("
+            and body[-4].kind == "cmd" and body[-4].text in (r"\quad", r"\qquad")):
+        body = body[:-4]                      # "... \qquad (3)": an equation number
     universal = _for_all_tail(body)
     if universal is not None:
         return body[:universal] + [end], None

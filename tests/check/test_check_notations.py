@@ -282,3 +282,7 @@ def test_annotations_frames_and_references_are_layout(tmp_path):
             "\\end{align*}\n")
     assert _kinds(tmp_path, text) == [PROVED, PROVED, PROVED_UNDER]
     assert _kinds(tmp_path, text.replace("\\boxed{a_i - y_i}", "\\boxed{y_i - a_i}")) == [PROVED, PROVED, REFUTED]
+
+
+def test_an_equation_number_after_a_space_is_not_a_factor(tmp_path):
+    assert _kinds(tmp_path, "$$ \\frac{\\partial C}{\\partial a_j} = -\\frac{y_j}{a_j} \\qquad (2) $$\n") == [PROVED]
