@@ -123,6 +123,7 @@ def condition_tail(toks):
     if (len(body) >= 4 and body[-1].text == ")" and body[-2].kind == "num" and body[-3].text == "("
             and body[-4].kind == "cmd" and body[-4].text in (r"\quad", r"\qquad")):
         body = body[:-4]                      # "... \qquad (3)": an equation number
+        toks = body + [end]
     universal = _for_all_tail(body)
     if universal is not None:
         return body[:universal] + [end], None
