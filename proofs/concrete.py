@@ -91,11 +91,21 @@ class _Walker:
         return e.func(*args)
 
     def _sum(self, e, level):
-        out = [e.function]
-        for v, lo, hi in e.limits:
+        """The terms of a sum, outermost limit first: an inner limit may use an outer index."""
+        terms = [(e.function, list(e.limits))]
+        done = []
+        while terms:
+            f, limits = terms.pop()
+            if not limits:
+                done.append(f)
+                continue
+            (v, lo, hi), inner = limits[-1], limits[:-1]
             lo, hi = int(self.walk(lo, level)), int(self.walk(hi, level))
-            out = [f.xreplace({v: sp.Integer(c)}) for f in out for c in range(lo, hi + 1)]
-        return sp.Add(*[self.walk(f, level) for f in out])
+            for c in range(lo, hi + 1):
+                value = {v: sp.Integer(c)}
+                terms.append((f.xreplace(value),
+                              [(w_, a_.xreplace(value), b_.xreplace(value)) for w_, a_, b_ in inner]))
+        return sp.Add(*[self.walk(f, level) for f in done])
 
     def _derivative(self, e):
         result = e.expr

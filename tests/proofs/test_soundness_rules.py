@@ -166,3 +166,10 @@ def test_the_derivative_by_a_previous_activation_goes_through_z():
                 for rhs in (wrong, right)]
         assert not any(check_chain(made[0], q).steps[0].verdict.ok for q in (None, 2, 3))
         assert all(check_chain(made[1], q).steps[0].verdict.ok for q in (None, 2, 3))
+
+
+def test_an_inner_limit_may_use_the_outer_index():
+    lhs = sp.Sum(a[l], (l, 1, j), (j, 1, n))
+    _never_proved(lhs, sp.Sum(a[l], (l, 1, n)), indices=())
+    verdicts = _verdicts(lhs, sp.Sum((n - l + 1) * a[l], (l, 1, n)), indices=())
+    assert "refuted" not in verdicts.values() and verdicts[2] == "proved", verdicts
