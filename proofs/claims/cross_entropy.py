@@ -32,7 +32,7 @@ single_class = Derivation(
     title="n = 1: C = 0",
     start=C,
     steps=(Step(-y[1] * sp.log(a[1]), "definition:cross-entropy"),
-           Step(sp.Integer(0), "softmax-range", ">=")),
+           Step(sp.Integer(0), "single-class")),
     general=False, min_n=1, max_n=1,
 )
 

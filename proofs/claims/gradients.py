@@ -91,7 +91,7 @@ NO_SLOWDOWN = Claim(
     text=("with softmax and cross-entropy the output gradients dC/db_i = a_i - y_i and "
           "dC/dw_ji = a_j^{(L-1)} (a_i - y_i) have no sigma'(z_i) factor, while sigmoid outputs with the "
           "quadratic cost give dC/db_i = (a_i - y_i) sigma'(z_i), which vanishes when the output saturates"),
-    statement=None,
+    statement=sp.Eq(d(C, b[i]), a[i] - y[i]),
     parts=(quadratic, softmax_bias, softmax_weight),
     facts=(saturates, stays),
     hypotheses=(SUM_Y_ONE,),

@@ -78,7 +78,7 @@ jacobian = Derivation(
     id="jacobian-entry",
     title="da/dz = diag(a) - a a^T, entry (j, i)",
     start=d(a[j], z[i]),
-    steps=(Step(times(a[j], sp.KroneckerDelta(i, j)) - times(a[i], a[j]), "lemma-2"),),
+    steps=(Step(times(a[j], sp.KroneckerDelta(i, j)) - times(a[i], a[j]), "lemmas-2-3"),),
     indices=(i, j),
     note="the entry for i = j is Lemma 2, for i != j Lemma 3",
 )

@@ -29,12 +29,11 @@ delta_chain = Derivation(
         Step(-times(frac(y[i], a[i]), d(a[i], z[i]))
              - sum_except(times(frac(y[j], a[j]), d(a[j], z[i])), j, i, n), "split-sum"),
         Step(-times(frac(y[i], a[i]), a[i], 1 - a[i])
-             - sum_except(times(-frac(y[j], a[j]), a[i], a[j]), j, i, n), "lemma-2"),
+             - sum_except(times(-frac(y[j], a[j]), a[i], a[j]), j, i, n), "lemmas-2-3"),
         Step(-y[i] + times(y[i], a[i]) + sum_except(times(y[j], a[i]), j, i, n), "algebra"),
         Step(-y[i] + sum_all(times(y[j], a[i]), j), "join-sum"),
         Step(-y[i] + times(a[i], sum_all(y[j], j)), "algebra"),
-        Step(-y[i] + a[i], "hypothesis:sum-y-1"),
-        Step(a[i] - y[i], "algebra"),
+        Step(a[i] - y[i], "hypothesis:sum-y-1"),
     ),
     hypotheses=(SUM_Y_ONE,), indices=(i,),
 )
@@ -77,8 +76,7 @@ lemma4 = Derivation(
         Step(-times(y[i], 1 - a[i]) + times(a[i], sum_except(y[j], j, i, n)), "algebra"),
         Step(-y[i] + times(y[i], a[i]) + times(a[i], sum_except(y[j], j, i, n)), "algebra"),
         Step(-y[i] + times(a[i], sum_all(y[j], j)), "join-sum"),
-        Step(-y[i] + a[i], "hypothesis:sum-y-1"),
-        Step(a[i] - y[i], "algebra"),
+        Step(a[i] - y[i], "hypothesis:sum-y-1"),
     ),
     hypotheses=(SUM_Y_ONE,), indices=(i,),
 )

@@ -21,7 +21,7 @@ below_one = Derivation(
     title="a_j < 1 (n >= 2)",
     start=a[j],
     steps=(Step(frac(sp.exp(z[j]), sp.exp(z[j]) + sum_except(sp.exp(z[l]), l, j, n)), "split-sum"),
-           Step(sp.Integer(1), "sign", "<")),
+           Step(sp.Integer(1), "fraction-below-one", "<")),
     indices=(j,), min_n=2,
     note="the sum over l != j has at least one positive term only when n >= 2",
 )
@@ -50,7 +50,7 @@ sum_one = Derivation(
     title="sum_j a_j = 1",
     start=sum_all(a[j], j),
     steps=(Step(sum_all(frac(sp.exp(z[j]), _S), j), "definition:softmax"),
-           Step(frac(sum_all(sp.exp(z[j]), j), _S), "linearity"),
+           Step(frac(sum_all(sp.exp(z[j]), j), _S), "common-denominator"),
            Step(sp.Integer(1), "algebra")),
 )
 
