@@ -86,9 +86,11 @@ class LetterRules:
     def parse_sigma(self, tok):
         """``\\sigma(z)_i`` is the softmax output a_i; ``\\sigma(x)`` the sigmoid; ``\\sigma`` alone a letter."""
         self.advance()
-        if not (self.at("(", "char") or self.at(r"\left", "cmd")):
-            return self.ctx.unknown("sigma")
+        if not (self.at("(", "char") or self.at(r"\left", "cmd") or self.at("_", "char")):
+            return self.plain_letter(Token("letter", "sigma", tok.pos, tok.end))
         entry = self.softmax_call(tok, required=False)
+        if entry is None and self.at("_", "char"):
+            return self.plain_letter(Token("letter", "sigma", tok.pos, tok.end))
         if entry is not None:
             self.ctx.note(tok.pos, "\\sigma(z)_i is read as the softmax output a_i")
             return entry
@@ -113,7 +115,7 @@ class LetterRules:
             return self.primed_call(tok)
         if name in self.ctx.names:
             return self.use_definition(name, tok)
-        if name == "S" and self.at("(", "char"):
+        if name == "S" and (self.at("(", "char") or self.at("_", "char")):
             entry = self.softmax_call(tok, required=False)
             if entry is not None:
                 self.ctx.note(tok.pos, "S(z)_i is read as the softmax output a_i")
@@ -128,42 +130,50 @@ class LetterRules:
         return self.plain_letter(tok)
 
     def softmax_call(self, tok, required=True):
-        """``softmax(z)_i`` (also S(z)_i, \\sigma(z)_i) as the softmax output a_i.
+        """``softmax(z)_i`` or ``softmax_i(z)`` (also S, \\sigma) as the softmax output a_i.
 
         The argument must be the vector z (``\\mathbf{z}``, ``z^{(L)}``, or a
         letter declared to stand for z).  With ``required`` False, anything
         else leaves the cursor where it was and gives None.
         """
         start = self.pos
-        ok = self.at("(", "char") or self.at(r"\left", "cmd")
-        if ok:
-            closer = ")" if self.at("(", "char") else r"\right"
-            if closer == r"\right":
-                self.advance()
-                ok = self.at("(", "char")
+        index = None
+        if self.at("_", "char"):
             self.advance()
-            arg = self.resolve(self.peek())
-            ok = ok and arg.kind == "letter" and arg.text == "z"
-            if ok:
+            index = self.indices(self.script_tokens(), 1, tok)[0]
+        if self.vector_argument() and (index is not None or self.at("_", "char")):
+            if index is None:
                 self.advance()
-                if self.at("^", "char"):
-                    ok = self.layer_superscript() is not None
-                if ok and closer == r"\right":
-                    ok = self.at(r"\right", "cmd")
-                    if ok:
-                        self.advance()
-                ok = ok and self.at(")", "char")
-                if ok:
-                    self.advance()
-                    ok = self.at("_", "char")
-        if not ok:
-            self.pos = start
-            if required:
-                raise self.error(f"{describe(tok)}(...) is read for the vector z only, with an index: "
-                                 f"{tok.text.strip()}(z)_i is the softmax output a_i", tok)
-            return None
+                index = self.indices(self.script_tokens(), 1, tok)[0]
+            return nt.a[index]
+        self.pos = start
+        if required:
+            raise self.error(f"{describe(tok)}(...) is read for the vector z only, with an index: "
+                             f"{tok.text.strip()}(z)_i is the softmax output a_i", tok)
+        return None
+
+    def vector_argument(self):
+        """Consume ``(z)``, ``\\left(\\mathbf{z}\\right)`` or ``(z^{(L)})`` and say whether it was there."""
+        left = self.at(r"\left", "cmd")
+        if left:
+            self.advance()
+        if not self.at("(", "char"):
+            return False
         self.advance()
-        return nt.a[self.indices(self.script_tokens(), 1, tok)[0]]
+        arg = self.resolve(self.peek())
+        if not (arg.kind == "letter" and arg.text == "z"):
+            return False
+        self.advance()
+        if self.at("^", "char") and self.layer_superscript() is None:
+            return False
+        if left:
+            if not self.at(r"\right", "cmd"):
+                return False
+            self.advance()
+        if not self.at(")", "char"):
+            return False
+        self.advance()
+        return True
 
     def primed_call(self, tok):
         """``f'(x)``: the derivative of the function f (unknown, or defined as ``f(x) = ...``) at x."""

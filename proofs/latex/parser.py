@@ -281,7 +281,7 @@ class Parser(LetterRules, DerivativeRules, SumRules):
                 return self.parse_subscript_derivative(self.advance())
             if name in _GREEK:
                 self.advance()
-                return self.ctx.unknown(name[1:])
+                return self.plain_letter(Token("letter", name[1:], tok.pos, tok.end))   # \gamma, \gamma_i
             if name in (r"\Rightarrow", r"\Leftrightarrow", r"\implies", r"\iff", r"\to"):
                 raise self.error(f"{name} inside an expression; an implication is not a chain", tok)
             if name in _ADVICE:

@@ -102,7 +102,8 @@ def test_p_can_be_defined(tmp_path):
 
 # ----------------------------------------------------------------- common notations
 @pytest.mark.parametrize("text", [r"\operatorname{softmax}(z)_i", r"\mathrm{softmax}(\mathbf{z})_i",
-                                  r"\text{Softmax}(z)_i", r"\sigma(z)_i", r"S(z)_i", r"\sigma\left(z\right)_i"])
+                                  r"\text{Softmax}(z)_i", r"\sigma(z)_i", r"S(z)_i", r"\sigma\left(z\right)_i",
+                                  r"\mathrm{softmax}_i(\mathbf{z})", r"\sigma_i(z)", r"S_i(z)"])
 def test_softmax_written_as_a_function_is_the_output(text):
     assert parse_formula(text) == a[i]
 
@@ -286,3 +287,8 @@ def test_annotations_frames_and_references_are_layout(tmp_path):
 
 def test_an_equation_number_after_a_space_is_not_a_factor(tmp_path):
     assert _kinds(tmp_path, "$$ \\frac{\\partial C}{\\partial a_j} = -\\frac{y_j}{a_j} \\qquad (2) $$\n") == [PROVED]
+
+
+def test_greek_letters_take_subscripts_and_stay_unknown():
+    e = parse_formula(r"\gamma_i + \sigma_j")
+    assert {type(x.base.label) for x in e.atoms(sp.Indexed)} == {Unknown}
