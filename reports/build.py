@@ -18,10 +18,11 @@ with status 1.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
+
+from numeric.commandline import ArgumentError, Parser, run
 
 from .atomic import remove_stale, write_all
 from .lang import LANGUAGES
@@ -34,13 +35,8 @@ DEFAULT_FORMATS = ("tex", "md")
 STEM = "softmax"
 
 
-class UsageError(ValueError):
-    """A bad command line: reported in one line, exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):
-        raise UsageError(message)
+class UsageError(ArgumentError):
+    """A bad command line: reported in one line, exit status 2 (by :func:`numeric.commandline.run`)."""
 
 
 def _choices(text, known, what):
@@ -54,7 +50,7 @@ def _choices(text, known, what):
 
 
 def _parser():
-    parser = _Parser(prog="python -m reports.build", description=__doc__.split("\n\n")[0])
+    parser = Parser(prog="python -m reports.build", description=__doc__.split("\n\n")[0])
     parser.add_argument("--lang", default=",".join(LANGUAGES), help="languages, comma-separated (ru,en)")
     parser.add_argument("--format", default=",".join(DEFAULT_FORMATS),
                         help="formats, comma-separated: tex, md, beamer (slides) (default tex,md)")
@@ -146,7 +142,12 @@ def _progress(text):
 
 
 def main(argv=None):
-    """Run the command line; returns the exit status."""
+    """Run the command line and return its exit status: 2 for bad arguments or an unwritable
+    folder, 130 on Ctrl-C (no handout is half-written either way)."""
+    return run(_main, argv, "python -m reports.build")
+
+
+def _main(argv):
     try:
         args = _parser().parse_args(argv)
         langs = _choices(args.lang, LANGUAGES, "language")
@@ -161,15 +162,11 @@ def main(argv=None):
         files = build_files(langs, formats, n_max=args.n, includes=tuple(args.include), progress=_progress,
                             editions=editions)
         written = write_all(folder, files)
-    except UsageError as error:
-        print(f"reports.build: {error}", file=sys.stderr)
-        return 2
-    except (ValueError, TypeError, LookupError, OSError) as error:
-        print(f"reports.build: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("reports.build: interrupted; no handout was half-written", file=sys.stderr)
-        return 130
+    except ArgumentError:
+        raise
+    except (ValueError, LookupError, OSError) as error:
+        # What the build could not do (an unwritable file, a formula it cannot print): one line.
+        raise ArgumentError(str(error)) from None
     for path in written:
         print(path)
     if args.pdf and ("tex" in formats or "beamer" in formats):

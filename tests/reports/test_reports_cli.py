@@ -37,7 +37,7 @@ def test_unwritable_output_folder_is_one_line_and_exit_2(tmp_path):
     blocker.write_text("not a folder")
     run = _run("--out", str(blocker / "handouts"))
     assert run.returncode == 2
-    assert run.stderr.startswith("reports.build: cannot create the output folder") and run.stderr.count("\n") == 1
+    assert run.stderr.startswith("python -m reports.build: error: cannot create the output folder") and run.stderr.count("\n") == 1
 
 
 def test_an_error_while_building_writes_nothing(tmp_path, monkeypatch, capsys):
@@ -47,7 +47,7 @@ def test_an_error_while_building_writes_nothing(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(build, "build_files", broken)
     assert build.main(["--out", str(tmp_path)]) == 2
     assert list(tmp_path.iterdir()) == []
-    assert capsys.readouterr().err == "reports.build: a formula could not be printed: x\n"
+    assert capsys.readouterr().err == "python -m reports.build: error: a formula could not be printed: x\n"
 
 
 def test_an_interrupt_writes_nothing(tmp_path, monkeypatch, capsys):
@@ -135,7 +135,7 @@ def test_include_of_a_file_that_cannot_be_read_exits_2_and_writes_nothing(tmp_pa
     status = build.main(["--out", str(out), "--include", str(bad), "--format", "md"])
     err = capsys.readouterr().err.strip().splitlines()
     assert status == 2
-    assert err[-1].startswith("reports.build: --include: cannot read") and "UTF-8" in err[-1]
+    assert err[-1].startswith("python -m reports.build: error: --include: cannot read") and "UTF-8" in err[-1]
     assert not any(out.glob("*.md"))
 
 
@@ -159,7 +159,7 @@ def test_bad_edition_is_one_line_and_exit_2(tmp_path, capsys):
     from reports import build
 
     assert build.main(["--out", str(tmp_path), "--edition", "teacher"]) == 2
-    assert capsys.readouterr().err.strip() == "reports.build: unknown edition 'teacher'; known: lecturer,student"
+    assert capsys.readouterr().err.strip() == "python -m reports.build: error: unknown edition 'teacher'; known: lecturer,student"
 
 
 def test_the_student_edition_has_no_per_n_lines_or_numeric_checks(student_files, handout_files):
