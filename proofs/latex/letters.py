@@ -120,8 +120,13 @@ class LetterRules:
             if entry is not None:
                 self.ctx.note(tok.pos, "S(z)_i is read as the softmax output a_i")
                 return entry
+        if name == "C" and self.single_argument():
+            for _ in range(3):
+                self.advance()                  # C(\mathbf{a}): the cost, its argument named for clarity
+            return nt.C
         if self.at("(", "char") and written.text not in self.ctx.aliases and name not in _INDEXED and (
-                name in _FUNCTION_LETTERS or self.comma_group()):
+                name in _FUNCTION_LETTERS or self.comma_group()
+                or (self.single_argument() and name not in _NOT_VARIABLES and name not in INDEX_LETTERS)):
             return self.function_call(tok)
         if name in _INDEXED:
             return self.indexed_letter(_INDEXED[name], tok, swapped=written.text in self.ctx.swapped)
@@ -189,6 +194,12 @@ class LetterRules:
         if len(args) != 1 or not _is_variable(args[0]):
             raise self.error(f"{tok.text}'(...) is read for a function of one variable, as in {tok.text}'(x)", tok)
         return nt.d(value, args[0])
+
+    def single_argument(self):
+        """Whether the cursor is at ``(x)`` with one letter inside: ``L(\\mathbf{z})``, ``E(w)`` are calls."""
+        toks = self.toks[self.pos:self.pos + 3]
+        return (len(toks) == 3 and toks[0].kind == "char" and toks[0].text == "(" and toks[1].kind == "letter"
+                and toks[2].kind == "char" and toks[2].text == ")")
 
     def comma_group(self):
         """Whether the bracket at the cursor holds a top-level comma: ``l(y, \\hat{y})`` is a call."""

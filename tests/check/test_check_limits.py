@@ -144,9 +144,9 @@ def test_a_file_with_nothing_to_check_exits_2(tmp_path):
 
 def test_the_memory_limit_raises_memory_error_inside_and_is_restored_after():
     with pytest.raises(MemoryError):
-        with bounded_memory(64 << 20):
-            bytearray(512 << 20)
-    assert len(bytearray(512 << 20)) == 512 << 20
+        with bounded_memory(32 << 20):
+            bytearray(128 << 20)
+    assert len(bytearray(128 << 20)) == 128 << 20
 
 
 def test_a_chain_beyond_the_memory_limit_is_undecided_and_says_so(tmp_path):

@@ -292,3 +292,12 @@ def test_an_equation_number_after_a_space_is_not_a_factor(tmp_path):
 def test_greek_letters_take_subscripts_and_stay_unknown():
     e = parse_formula(r"\gamma_i + \sigma_j")
     assert {type(x.base.label) for x in e.atoms(sp.Indexed)} == {Unknown}
+
+
+def test_a_letter_applied_to_one_letter_is_a_call_and_the_cost_keeps_its_meaning(tmp_path):
+    assert isinstance(parse_formula(r"L(\mathbf{z})"), sp.core.function.AppliedUndef)
+    assert parse_formula(r"C(\mathbf{a})") == sp.Symbol("C", real=True)
+    assert parse_formula(r"a_1(1 - a_1)") == a[1] * (1 - a[1])
+    text = ("$$ L(\\mathbf{z}) = -\\sum_k y_k \\ln a_k $$\n\n"
+            "$$ \\frac{\\partial L(\\mathbf{z})}{\\partial z_i} = a_i - y_i $$\n")
+    assert _kinds(tmp_path, text) == [PROVED_UNDER]
