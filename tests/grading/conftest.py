@@ -1,4 +1,4 @@
-"""Fixtures of the grading tests; pytester runs pytest inside the tests."""
+"""Fixtures of the grading tests; pytester (enabled for the suite in pyproject.toml) runs pytest inside them."""
 
 from __future__ import annotations
 
@@ -13,9 +13,6 @@ import proofs.grading.failure  # noqa: F401
 import proofs.grading.hints  # noqa: F401
 import proofs.latex.report  # noqa: F401
 from grading_tools import COURSE
-
-pytest_plugins = ["pytester"]
-
 
 @pytest.fixture
 def course(pytester):
