@@ -15,7 +15,7 @@ from .. import notation as nt
 from .tokens import Token
 from .vocabulary import (_FUNCTION_LETTERS, _IMPLICIT, _INDEXED, _NAMED_FUNCTIONS, _NOT_VARIABLES, _PREV_LAYER,
                          _SOFTMAX_NAMES, INDEX_LETTERS, _bold, _is_index, _is_variable, _two_indices, describe,
-                         index_symbol)
+                         index_symbol, unknown_entry)
 
 __all__ = ["LetterRules"]
 
@@ -290,7 +290,7 @@ class LetterRules:
         if tok.text in _NOT_VARIABLES:
             raise self.error(f"{tok.text} takes no subscript", tok)
         indices = self.indices(sub, 1, tok, strict=False)
-        return sp.IndexedBase(self.ctx.unknown(tok.text))[indices[0]]
+        return unknown_entry(sp.IndexedBase(self.ctx.unknown(tok.text)), indices[0])
 
     def indexed_letter(self, base, tok, swapped=False):
         sub, layer = self.parse_scripts(tok)

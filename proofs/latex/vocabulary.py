@@ -80,6 +80,29 @@ class Definition:
     call: tuple = None
 
 
+class UnknownEntry(sp.Indexed):
+    """An entry q_j of a letter outside the notation: unknown, and unknown under every derivative.
+
+    SymPy's own ``Indexed`` differentiates to 0 by anything but an entry of the
+    same letter; an unknown entry may depend on every variable, so its
+    derivative by another variable is the unknown quantity named
+    ``∂q[j]/∂z[i]`` (as :mod:`proofs.unknowns` names the derivatives of
+    unknown letters), never 0.
+    """
+
+    def _eval_derivative(self, wrt):
+        if isinstance(wrt, sp.Indexed) and wrt.base == self.base:
+            return super()._eval_derivative(wrt)
+        if wrt == self:
+            return sp.Integer(1)
+        return nt.unknown(f"∂{sp.sstr(self)}/∂{sp.sstr(wrt)}")
+
+
+def unknown_entry(base, index):
+    """The entry ``base_index`` of a letter outside the notation, as an :class:`UnknownEntry`."""
+    return UnknownEntry(base, index)
+
+
 class PositiveUnknown(nt.Unknown):
     """An unknown quantity declared positive (``% check: assume x > 0``); still unknown under d/dx."""
 

@@ -5,6 +5,7 @@ import sympy as sp
 
 from proofs.latex import LatexError, check_file, parse_formula, read_file
 from proofs.latex.parser import PositiveUnknown, index_symbol
+from proofs.latex.vocabulary import UnknownEntry
 from proofs.notation import Unknown, a, a_prev, b, d, i, j, k, n, w, y, z
 from proofs.verdict import PROVED, PROVED_UNDER, REFUTED
 
@@ -133,7 +134,7 @@ def test_a_fresh_letter_defined_by_an_equation_is_taken_as_its_definition(tmp_pa
     (r"\nabla_{z_i} a_j", d(a[j], z[i])),
     (r"\partial a_j / \partial z_i", d(a[j], z[i])),
     (r"{\partial a_j \over \partial z_i}", d(a[j], z[i])),
-    (r"\hat{y}_i", sp.IndexedBase(Unknown(r"\hat{y}"))[i]),
+    (r"\hat{y}_i", UnknownEntry(sp.IndexedBase(Unknown(r"\hat{y}")), i)),
     (r"\mathbf{a}_i", a[i]),
     (r"\boldsymbol{z}_i", z[i]),
     (r"{\color{red} a_i}", a[i]),
@@ -301,3 +302,10 @@ def test_a_letter_applied_to_one_letter_is_a_call_and_the_cost_keeps_its_meaning
     text = ("$$ L(\\mathbf{z}) = -\\sum_k y_k \\ln a_k $$\n\n"
             "$$ \\frac{\\partial L(\\mathbf{z})}{\\partial z_i} = a_i - y_i $$\n")
     assert _kinds(tmp_path, text) == [PROVED_UNDER]
+
+
+def test_an_entry_of_an_unknown_letter_is_unknown_under_a_derivative(tmp_path):
+    e = parse_formula("q_j")
+    assert isinstance(e, UnknownEntry) and e.diff(e) == 1
+    assert (e._eval_derivative(z[i])).is_zero is None
+    assert _kinds(tmp_path, "$$ \\frac{\\partial q_j}{\\partial z_i} = 0 $$\n") != [PROVED]
