@@ -18,6 +18,7 @@ could not be checked is not reported as proved.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Optional
 
@@ -129,7 +130,9 @@ def veto_steps(derivation, wanted, n_value=None, seed=0) -> dict:
                         point = Point(q, m=inst.PREV_LAYER_SIZE, examples=inst.EXAMPLES, indices=values,
                                       seed=(seed, q, label, attempt), sum_y_one=sum_y_one,
                                       derived=derived, model=derivation.model)
-                        cache = {}
+                        cache = _point_cache((seed, q, label, attempt, sum_y_one,
+                                              tuple(sorted(derived.items(), key=lambda kv: str(kv[0]))),
+                                              derivation.model))
                         for k, relation in list(open_steps.items()):
                             if good[k] >= points_per_run:
                                 continue
@@ -163,17 +166,39 @@ def veto_steps(derivation, wanted, n_value=None, seed=0) -> dict:
     return out
 
 
+_CACHE = OrderedDict()
+_CACHE_SIZE = 256
+
+
+def _point_cache(key):
+    """The values already computed at one point, shared by every chain and n that meets it.
+
+    The points are drawn from their key alone (seed, n, index values, attempt,
+    hypotheses, model), so a step met again -- Lemma 4's dC/dz_i in the delta
+    chain, or a concrete n that the general check already visited -- is not
+    evaluated twice.
+    """
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    _CACHE[key] = {}
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return _CACHE[key]
+
+
 def _value(exprs, index, point, cache):
-    if index not in cache:
+    key = exprs[index]
+    if key not in cache:
         try:
-            cache[index] = evaluate_as_read(exprs[index], point, DIGITS)
+            cache[key] = evaluate_as_read(exprs[index], point, DIGITS)
         except (Undefined, ZeroDivisionError, OverflowError) as exc:
-            cache[index] = Undefined(str(exc))
+            cache[key] = Undefined(str(exc))
         except ValueError as exc:
             if isinstance(exc, NotEvaluable):
                 raise
-            cache[index] = Undefined(str(exc))
-    value = cache[index]
+            cache[key] = Undefined(str(exc))
+    value = cache[key]
     if isinstance(value, Undefined):
         raise value
     return value
