@@ -55,14 +55,30 @@ class LetterRules:
         return self.parse_indicator_body(closers[opener.text])
 
     def parse_indicator_body(self, closer):
+        """The condition ``A = B`` or ``A \\ne B`` of an indicator, up to ``closer``: the Kronecker delta of A, B.
+
+        A and B are indices or labels (``\\mathbb{1}(y_i = k)``: the class y_i is k).
+        """
         found = self.indicator_condition(self.pos, closer)
-        if found is None:
-            raise self.error(f"expected a condition on two indices, i = j or i \\ne j, then {closer!r}")
-        relation, left, right = found
-        for _ in range(4):
+        if found is not None:
+            relation, left, right = found
+            for _ in range(4):
+                self.advance()
+            delta = sp.KroneckerDelta(self.letter_symbol_index(left), self.letter_symbol_index(right))
+            return delta if relation == "=" else 1 - delta
+        saved, self.index_mode = self.index_mode, True
+        try:
+            left = self.parse_expr()
+            rel = self.peek()
+            if not ((rel.kind == "char" and rel.text == "=") or (rel.kind == "cmd" and rel.text in (r"\ne", r"\neq"))):
+                raise self.error(f"expected '=' or \\ne in the indicator's condition, found {describe(rel)}", rel)
             self.advance()
-        delta = sp.KroneckerDelta(self.letter_symbol_index(left), self.letter_symbol_index(right))
-        return delta if relation == "=" else 1 - delta
+            right = self.parse_expr()
+        finally:
+            self.index_mode = saved
+        self.expect(closer, f"{closer!r} closing the indicator's condition")
+        delta = sp.KroneckerDelta(left, right)
+        return delta if rel.text == "=" else 1 - delta
 
     def parse_named(self, tok):
         """A name in \\text, \\mathrm or \\operatorname: exp, log, ln, softmax."""
@@ -283,7 +299,7 @@ class LetterRules:
             raise self.error(f"{tok.text}^{{({layer})}}: only a, z, y, b, w and \\delta carry a layer", tok)
         if sub is None:
             return self.letter_symbol(tok)
-        if tok.text in INDEX_LETTERS:
+        if tok.text in INDEX_LETTERS and tok.text != "p":      # p_i is a probability far more often
             raise self.error(f"{tok.text} is an index letter of the notation and takes no subscript; if "
                              f"{tok.text} stands for one of the lecture's letters, say so, e.g. "
                              f"'% check: notation {tok.text} = a'", tok)

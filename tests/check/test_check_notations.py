@@ -309,3 +309,9 @@ def test_an_entry_of_an_unknown_letter_is_unknown_under_a_derivative(tmp_path):
     assert isinstance(e, UnknownEntry) and e.diff(e) == 1
     assert (e._eval_derivative(z[i])).is_zero is None
     assert _kinds(tmp_path, "$$ \\frac{\\partial q_j}{\\partial z_i} = 0 $$\n") != [PROVED]
+
+
+def test_an_indicator_of_a_label_and_p_with_a_subscript(tmp_path):
+    assert parse_formula(r"\mathbb{1}(y_i = k)") == sp.KroneckerDelta(y[i], k)
+    e = parse_formula("p_k")
+    assert isinstance(e, UnknownEntry) and e.indices == (k,)
