@@ -74,6 +74,21 @@ def as_logits(z, axis=-1, name="z"):
     return arr, axis
 
 
+def one_example(z, y):
+    """One example's logits and target: z a finite real vector (n,), y a probability vector of length
+    n or an integer class label (made one-hot).  Returns (z, y) as float arrays."""
+    z, _ = as_logits(z)
+    if z.ndim != 1 or np.iscomplexobj(z) or not np.isfinite(z).all():
+        raise ValueError(f"z must be one finite real vector of logits (shape (n,)), got {z!r}")
+    n = z.size
+    y = np.asarray(y)
+    if y.ndim == 0 and y.dtype.kind in "iu":
+        if not 0 <= int(y) < n:
+            raise ValueError(f"class label y={int(y)} is out of range 0..{n - 1}")
+        y = np.eye(n)[int(y)]
+    return z, np.asarray(y, dtype=float)
+
+
 def as_probabilities(y, shape, axis, name="y", atol=1e-6):
     """Return ``y`` as float64 after checking it is a probability vector along ``axis``.
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._inputs import as_logits
+from ._inputs import one_example
 from .cross_entropy import cost_of_outputs, cross_entropy
 from .softmax import softmax
 
@@ -73,16 +73,7 @@ def output_derivatives(z, y):
     >>> bool(np.allclose(d.dC_dz, d.a - d.y, rtol=0, atol=1e-15))
     True
     """
-    z, _ = as_logits(z)
-    if z.ndim != 1 or np.iscomplexobj(z) or not np.isfinite(z).all():
-        raise ValueError(f"z must be one finite real vector of logits (shape (n,)), got {z!r}")
-    n = z.size
-    y = np.asarray(y)
-    if y.ndim == 0 and y.dtype.kind in "iu":
-        if not 0 <= int(y) < n:
-            raise ValueError(f"class label y={int(y)} is out of range 0..{n - 1}")
-        y = np.eye(n)[int(y)]
-    y = np.asarray(y, dtype=float)
+    z, y = one_example(z, y)
     cross_entropy(z, y)  # checks that y is a probability vector of shape (n,)
     a = softmax(z)
     return OutputDerivatives(

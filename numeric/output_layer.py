@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._inputs import as_logits
+from ._inputs import one_example
 from .network import Network
 from .softmax import softmax_jacobian
 
@@ -61,15 +61,8 @@ def output_layer(z, y, a_prev=None):
     >>> bool(np.allclose(v.dC_dz, v.a - v.y)), v.dC_dw.shape
     (True, (2, 3))
     """
-    z, _ = as_logits(z)
-    if z.ndim != 1 or np.iscomplexobj(z) or not np.isfinite(z).all():
-        raise ValueError(f"z must be one finite real vector of logits, got {z!r}")
+    z, y = one_example(z, y)
     n = z.size
-    y = np.asarray(y)
-    if y.ndim == 0 and y.dtype.kind in "iu":
-        if not 0 <= int(y) < n:
-            raise ValueError(f"class label y={int(y)} is out of range 0..{n - 1}")
-        y = np.eye(n)[int(y)]
     if a_prev is None:
         x = np.zeros(1)
     else:

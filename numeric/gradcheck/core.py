@@ -31,6 +31,7 @@ from .objectives import FunctionObjective, NetworkObjective, NotComplexSafe
 from .probes import (LIKELY_CAUSES, complex_safety, measure_noise, probe_entries,
                      truncation_bounds)
 from .result import GradCheckResult, GradEntry
+from .structure import gradient_array
 from .tolerances import ANALYTIC_ULPS, EPS, KINK_EVIDENCE, SAFETY
 
 __all__ = ["check_gradients", "check_network", "MODES", "METHODS"]
@@ -392,14 +393,4 @@ def _network_grads(grads, objective):
     grads = list(grads)
     if len(grads) != len(objective.params):
         raise ValueError(f"grads has {len(grads)} arrays, params has {len(objective.params)}")
-    out = []
-    for name, g, p in zip(objective.names, grads, objective.params):
-        g = np.asarray(g)
-        if g.shape != p.shape:
-            raise ValueError(f"gradient of {name} has shape {g.shape}, expected {p.shape}")
-        if g.dtype.kind not in "iuf":
-            raise TypeError(f"gradient of {name} must be real, got dtype {g.dtype}")
-        if not np.isfinite(g).all():
-            raise ValueError(f"gradient of {name} contains NaN or inf")
-        out.append(g.astype(float))
-    return out
+    return [gradient_array(name, g, p) for name, g, p in zip(objective.names, grads, objective.params)]

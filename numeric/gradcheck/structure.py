@@ -109,17 +109,8 @@ class ParamStructure:
         if leaves is None:
             raise ValueError(f"{what} must have the same structure as params "
                              f"({self.describe()}), got {_describe(other)}")
-        out = []
-        for name, g, p in zip(self.names, leaves, self.leaves):
-            g = np.asarray(g)
-            if g.shape != p.shape:
-                raise ValueError(f"gradient of {name} has shape {g.shape}, expected {p.shape}")
-            if g.dtype.kind not in "iuf":
-                raise TypeError(f"gradient of {name} must be real, got dtype {g.dtype}")
-            if not np.isfinite(g).all():
-                raise ValueError(f"gradient of {name} contains NaN or inf")
-            out.append(g.astype(float))
-        return out
+        return [gradient_array(name, g, p) for name, g, p in zip(self.names, leaves, self.leaves)]
+
 
     def describe(self):
         """A short description such as ``a list of 4 arrays`` or ``a dict with keys W1, b1``."""
@@ -190,3 +181,18 @@ def loss_value(out, complex_ok=False):
         raise ValueError(f"{EXPECTED_LOSS}; got {got}")
     value = arr.reshape(())[()]
     return complex(value) if arr.dtype.kind == "c" else float(value)
+
+
+def gradient_array(name, g, p):
+    """The gradient ``g`` of the parameter array ``p`` (named ``name``) as a float array, checked.
+
+    It must have p's shape, be real and finite; the errors name the array and what was expected.
+    """
+    g = np.asarray(g)
+    if g.shape != p.shape:
+        raise ValueError(f"gradient of {name} has shape {g.shape}, expected {p.shape}")
+    if g.dtype.kind not in "iuf":
+        raise TypeError(f"gradient of {name} must be real, got dtype {g.dtype}")
+    if not np.isfinite(g).all():
+        raise ValueError(f"gradient of {name} contains NaN or inf")
+    return g.astype(float)
