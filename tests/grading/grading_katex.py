@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 KATEX = "/usr/share/javascript/katex/katex.min.js"
-SCRIPT = Path(__file__).with_name("katex_render.js")
+# The same renderer as the handouts' Markdown test uses.
+SCRIPT = Path(__file__).parent.parent / "reports" / "katex_render.js"
 
 
 def need_katex():
