@@ -15,7 +15,8 @@ from __future__ import annotations
 from .document import Display, Document, Figure, Heading, Items, Paragraph, Steps, Table, Text
 from .pgfplots import PREAMBLE as PGF_PREAMBLE
 from .pgfplots import render_pgfplots
-from .tex import DECIMAL_COMMA, FONTS, KEEP, _BABEL, _MARK_MACROS, _inline, _table, escape_tex, repeat_signs
+from .tex import (DECIMAL_COMMA, FONTS, KEEP, VERDICT_MACROS, _BABEL, _MARK_MACROS, _inline, _table, escape_tex,
+                  repeat_signs)
 
 __all__ = ["render_beamer"]
 
@@ -30,14 +31,7 @@ _PREAMBLE = r"""\documentclass[11pt,aspectratio=169,xcolor=table]{beamer}
 \setbeamertemplate{navigation symbols}{}
 \setbeamertemplate{frametitle continuation}{}
 \setbeamerfont{frametitle}{size=\normalsize}
-\definecolor{verdictok}{HTML}{1A7F37}
-\definecolor{verdictbad}{HTML}{CF222E}
-\definecolor{verdictwarn}{HTML}{B35900}
-\newcommand{\markproved}[1]{\textcolor{verdictok}{\checkmark\,#1}}
-\newcommand{\markprovedunder}[1]{\textcolor{verdictok}{\checkmark\,#1}}
-\newcommand{\markrefuted}[1]{\fcolorbox{verdictbad}{verdictbad!10}{\textcolor{verdictbad}{\bfseries $\times$\,#1}}}
-\newcommand{\markundecided}[1]{\fcolorbox{verdictwarn}{verdictwarn!10}{\textcolor{verdictwarn}{\bfseries ?\,#1}}}
-%% \fitfigure{...}: the figure as it is, or scaled down to half the slide height if it is taller.
+%(verdicts)s%% \fitfigure{...}: the figure as it is, or scaled down to half the slide height if it is taller.
 \newsavebox{\figurebox}
 \newcommand{\fitfigure}[1]{\sbox{\figurebox}{#1}%%
   \ifdim\dimexpr\ht\figurebox+\dp\figurebox\relax>0.5\paperheight
@@ -167,6 +161,7 @@ def render_beamer(document: Document):
     encoding, babel = _BABEL[document.lang]
     russian = document.lang == "ru"
     head = _PREAMBLE % {"encoding": encoding, "babel": babel, "pgf": PGF_PREAMBLE, "fonts": FONTS, "keep": KEEP,
+                        "verdicts": VERDICT_MACROS,
                         "decimal": DECIMAL_COMMA if russian else "", "title": escape_tex(document.title),
                         "subtitle": escape_tex(document.subtitle)}
     frames = [r"\begin{frame}", r"\titlepage", r"\end{frame}"]

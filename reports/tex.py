@@ -70,6 +70,16 @@ KEEP = r"""\makeatletter
 """
 """Page and line breaking helpers shared by the handouts and the slides."""
 
+#: The colours and marks of the verdicts, shared by the handouts and the slides.
+VERDICT_MACROS = r"""\definecolor{verdictok}{HTML}{1A7F37}
+\definecolor{verdictbad}{HTML}{CF222E}
+\definecolor{verdictwarn}{HTML}{B35900}
+\newcommand{\markproved}[1]{\textcolor{verdictok}{\checkmark\,#1}}
+\newcommand{\markprovedunder}[1]{\textcolor{verdictok}{\checkmark\,#1}}
+\newcommand{\markrefuted}[1]{\fcolorbox{verdictbad}{verdictbad!10}{\textcolor{verdictbad}{\bfseries $\times$\,#1}}}
+\newcommand{\markundecided}[1]{\fcolorbox{verdictwarn}{verdictwarn!10}{\textcolor{verdictwarn}{\bfseries ?\,#1}}}
+"""
+
 _PREAMBLE = r"""\documentclass[a4paper,11pt]{article}
 %(fonts)s\usepackage[%(encoding)s]{fontenc}
 \usepackage[utf8]{inputenc}
@@ -83,14 +93,7 @@ _PREAMBLE = r"""\documentclass[a4paper,11pt]{article}
 %(keep)s\allowdisplaybreaks
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{0.5ex plus 0.2ex}
-\definecolor{verdictok}{HTML}{1A7F37}
-\definecolor{verdictbad}{HTML}{CF222E}
-\definecolor{verdictwarn}{HTML}{B35900}
-\newcommand{\markproved}[1]{\textcolor{verdictok}{\checkmark\,#1}}
-\newcommand{\markprovedunder}[1]{\textcolor{verdictok}{\checkmark\,#1}}
-\newcommand{\markrefuted}[1]{\fcolorbox{verdictbad}{verdictbad!10}{\textcolor{verdictbad}{\bfseries $\times$\,#1}}}
-\newcommand{\markundecided}[1]{\fcolorbox{verdictwarn}{verdictwarn!10}{\textcolor{verdictwarn}{\bfseries ?\,#1}}}
-\newcolumntype{F}{>{\raggedright\arraybackslash\hangindent=2em\hangafter=1}p{0.60\linewidth}}
+%(verdicts)s\newcolumntype{F}{>{\raggedright\arraybackslash\hangindent=2em\hangafter=1}p{0.60\linewidth}}
 \newcolumntype{R}{>{\raggedright\arraybackslash\small}p{0.34\linewidth}}
 \title{%(title)s}
 \author{\parbox{0.9\linewidth}{\centering %(subtitle)s}}
@@ -239,7 +242,7 @@ def render_tex(document: Document):
     encoding, babel = _BABEL[document.lang]
     russian = document.lang == "ru"
     head = _PREAMBLE % {"encoding": encoding, "babel": babel, "pgf": PGF_PREAMBLE,
-                        "fonts": FONTS, "keep": KEEP,
+                        "fonts": FONTS, "keep": KEEP, "verdicts": VERDICT_MACROS,
                         "decimal": DECIMAL_COMMA if russian else "",
                         "title": escape_tex(document.title), "subtitle": r"\normalsize " + escape_tex(document.subtitle)}
     body = "\n\n".join(_block(block, repeat=russian) for block in document.blocks)
