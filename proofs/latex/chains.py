@@ -25,6 +25,7 @@ notation is named in a note.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import sympy as sp
@@ -132,7 +133,12 @@ def read_file(path, assume_lecture=True) -> Reading:
     state = Declarations(lecture=assume_lecture)
     default_lecture = assume_lecture
     pending = None
-    for item in items:
+    used = set()
+    for number, item in enumerate(items):
+        if isinstance(item, Block):
+            for later in _where_clauses(source, items, number):
+                _inline_definition(source, later, state, reading)
+                used.add(id(later))
         if isinstance(item, Directive):
             pending = _finish(source, pending, reading)
             try:
@@ -143,7 +149,8 @@ def read_file(path, assume_lecture=True) -> Reading:
                 reading.errors.append(source.error(_unexpected(exc), item.offset))
             continue
         if isinstance(item, Inline):
-            _inline_definition(source, item, state, reading)
+            if id(item) not in used:
+                _inline_definition(source, item, state, reading)
             continue
         if isinstance(item, Unread):
             pending = _finish(source, pending, reading)
@@ -175,6 +182,65 @@ def read_file(path, assume_lecture=True) -> Reading:
             reading.blocks_read, reading.blocks_unread = reading.blocks_read - 1, reading.blocks_unread + 1
     _finish(source, pending, reading)
     return reading
+
+
+_WHERE = re.compile(r"(?:\bwhere\b|\bwith\b|\bhere\b|где\b|здесь\b|при этом\b)", re.IGNORECASE)
+
+
+_WHERE_IN_FORMULA = re.compile(r"(?:where|где)\b", re.IGNORECASE)
+
+
+def _where_clauses(source, items, number):
+    """The inline formulas of a "where $S = ...$" sentence right after the block ``items[number]``.
+
+    They define letters the block uses, so they are read before it.
+    """
+    block = items[number]
+    out = []
+    since = block.end
+    for item in items[number + 1:]:
+        if not isinstance(item, Inline):
+            break
+        between = source.text[since:item.start]
+        if between.count("\n\n") or not (out or _WHERE.search(between)):
+            break
+        out.append(item)
+        since = item.end
+    return out
+
+
+def _where_tail(row):
+    r"""Split ``..., \quad \text{where } S = \sum_k e^{z_k}`` into the formula and the clause ``S = ...``."""
+    for q in range(1, len(row) - 1):
+        t = row[q]
+        if t.kind == "text" and _WHERE_IN_FORMULA.match(t.text.strip()) and row[q + 1].kind in ("letter", "cmd"):
+            start = q
+            while start > 0 and (row[start - 1].kind == "cmd" and row[start - 1].text in SPACING
+                                 or (row[start - 1].kind == "char" and row[start - 1].text in ",;")):
+                start -= 1
+            return row[:start] + [row[-1]], row[q + 1:]
+    return row, None
+
+
+def _clause_definition(source, clause, state, reading):
+    """A "where S = ..." clause inside a formula: the definition of a fresh letter, or an error."""
+    parser = Parser(clause, context(state))
+    left = parser.parse_expr()
+    if not (parser.peek().kind == "char" and parser.peek().text == "="):
+        raise parser.error("expected 'name = formula' after 'where'")
+    parser.advance()
+    right = parser.parse_expr()
+    if parser.peek().kind == "char" and parser.peek().text in ".,;":
+        parser.advance()
+    if parser.peek().kind != "end":
+        raise parser.error(f"unexpected {describe(parser.peek())}; expected the end of the 'where' clause")
+    definition = _as_definition(left, right)
+    if definition is None:
+        raise LatexError("a 'where' clause is read as the definition of a letter outside the notation, "
+                         "as in \\text{where } S = \\sum_k e^{z_k}", offset=clause[0].pos)
+    name, parameter, written, call = definition
+    state.names[name] = Definition(right, parameter, call)
+    _say(source, reading, state, clause[0].pos, f"{written} is defined by the 'where' clause of this formula")
 
 
 def _inline_definition(source, item, state, reading):
@@ -270,6 +336,9 @@ def _read_block(source: Source, block: Block, state: Declarations, pending, read
         if not block_rows:
             raise NotAChain("an empty formula", block.opening)
         for number, row in enumerate(block_rows):
+            row, clause = _where_tail(row)
+            if clause is not None:
+                _clause_definition(source, clause, state, reading)
             row, tail = condition_tail(row)
             row = [t for t in row if not (t.kind == "cmd" and t.text in SPACING)]
             not_a_chain(row)
@@ -304,6 +373,8 @@ def _read_row(source, toks, state, pending, reading, title, block_start, conditi
                        state.model, equal=list(state.equal), state=state)
     for c in conditions:
         _add_condition(chain, c)
+    for name, definition in state.names.items():
+        chain.context.names.setdefault(name, definition)      # defined by a "where" after the chain began
     parser = Parser(toks, chain.context)
     if starts_with_relation:
         rel, at = _relations(parser)

@@ -315,3 +315,19 @@ def test_an_indicator_of_a_label_and_p_with_a_subscript(tmp_path):
     assert parse_formula(r"\mathbb{1}(y_i = k)") == sp.KroneckerDelta(y[i], k)
     e = parse_formula("p_k")
     assert isinstance(e, UnknownEntry) and e.indices == (k,)
+
+
+@pytest.mark.parametrize("text", [
+    "$$ \\frac{\\partial a_i}{\\partial z_i} = \\frac{e^{z_i} S - e^{2 z_i}}{S^2} = a_i (1 - a_i) $$\n"
+    "where $S = \\sum_k e^{z_k}$ is the normaliser.\n",
+    "$$ \\frac{\\partial a_i}{\\partial z_i} = \\frac{e^{z_i} S - e^{2 z_i}}{S^2} = a_i (1 - a_i), "
+    "\\quad \\text{where } S = \\sum_k e^{z_k} $$\n",
+])
+def test_a_where_clause_defines_a_letter_used_before_it(tmp_path, text):
+    assert _kinds(tmp_path, text) == [PROVED, PROVED]
+    assert _kinds(tmp_path, text.replace("e^{z_i} S - e^{2 z_i}", "e^{z_i} S + e^{2 z_i}")) == [REFUTED, REFUTED]
+
+
+def test_with_i_equal_j_after_a_formula_is_still_a_case(tmp_path):
+    text = "$$ \\frac{\\partial a_i}{\\partial z_j} = a_i (1 - a_i) \\quad \\text{with } i = j $$\n"
+    assert _kinds(tmp_path, text) == [PROVED]
