@@ -87,8 +87,9 @@ reached = Derivation(
 )
 
 x = sp.Symbol("x", positive=True)
-a1 = sp.Symbol("a_1", positive=True)
-y1 = sp.Symbol("y_1", positive=True)
+# The lecture's a_1 and y_1: the notation's own letters, so that the printed chain reads back as written.
+a1 = a[1]
+y1 = y[1]
 u, v = sp.symbols("u v", positive=True)
 C3 = -(y1 * sp.log(a1) + sp.Rational(2, 3) * (1 - y1) * sp.log(sp.Rational(2, 3) * (1 - a1))
        + sp.Rational(1, 3) * (1 - y1) * sp.log(sp.Rational(1, 3) * (1 - a1)))
