@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import random
 
+import mpmath
 import sympy as sp
 
+from .numeval import evaluate
 from .notation import y as y_base
 from .verdict import Counterexample
 
@@ -59,15 +61,17 @@ def find_counterexample(lhs, rhs, n_value, relation="=", sum_y_one=False, seed=0
     for _ in range(_POINTS):
         point = random_point(symbols, rng, sum_y_one)
         try:
-            left = sp.N(lhs.subs(point), _DIGITS)
-            right = sp.N(rhs.subs(point), _DIGITS)
-        except (ZeroDivisionError, ValueError, TypeError):
+            with mpmath.workdps(_DIGITS + 5):
+                numbers = {k: mpmath.mpmathify(sp.N(v, _DIGITS + 5)) for k, v in point.items()}
+            left, right = evaluate(lhs, numbers, _DIGITS), evaluate(rhs, numbers, _DIGITS)
+        except (ZeroDivisionError, ValueError, TypeError, OverflowError):
             continue
-        if not (left.is_real and right.is_real):
+        if isinstance(left, mpmath.mpc) or isinstance(right, mpmath.mpc) or not (
+                mpmath.isfinite(left) and mpmath.isfinite(right)):
             continue
         scale = max(1, abs(left), abs(right))
         gap = left - right
-        tol = sp.Float(10) ** (-(_DIGITS - 10)) * scale
+        tol = mpmath.mpf(10) ** (-(_DIGITS - 10)) * scale
         broken = {
             "=": abs(gap) > tol,
             "<=": gap > tol,
