@@ -29,7 +29,10 @@ from .tokens import Token
 __all__ = ["Condition", "prose_condition", "condition_tail", "case_variants", "condition_from_tokens"]
 
 _NOT_EQUAL = {r"\ne", r"\neq", r"\not="}
-_OTHERWISE = {"otherwise", "else", "иначе", "в остальных случаях", "в противном случае", "sonst"}
+_OTHERWISE = {"otherwise", "else", "иначе", "в остальных случаях",
+              "в противном случае",
+              "sonst"}
+_SPACES = (r"\quad", r"\qquad", r"\;", r"\,")
 _NOT_INDICES = {"n", "m", "e", "C"}
 #: At most this many characters may follow the case in its line ("we get", "then", ":").
 _TRAILING = 25
@@ -140,8 +143,7 @@ def condition_tail(toks):
     elif not (before.kind == "text" or (before.kind == "char" and before.text == ",")
               or (before.kind == "cmd" and before.text in (r"\quad", r"\qquad", r"\;", r"\,", r"\ "))):
         return list(toks), None
-    while start > 0 and (body[start - 1].kind == "text" or (body[start - 1].kind == "char" and body[start - 1].text == ",")
-                         or (body[start - 1].kind == "cmd" and body[start - 1].text in (r"\quad", r"\qquad", r"\;", r"\,"))):
+    while start > 0 and _separator(body[start - 1], words=True):
         start -= 1
     left, rel, right = core[-3], core[-2], core[-1]
     if left.text == right.text:
@@ -150,7 +152,7 @@ def condition_tail(toks):
 
 
 def _for_all_tail(body):
-    r"""Where a trailing ``	ext{for all } i, j`` or ``orall i`` starts (it says nothing to check), or None."""
+    r"""Where a trailing ``\text{for all } i, j`` or ``\forall i`` starts (it says nothing to check), or None."""
     q = len(body)
     while q > 0 and ((body[q - 1].kind == "letter" and len(body[q - 1].text) == 1)
                      or (body[q - 1].kind == "char" and body[q - 1].text == ",")):
@@ -159,14 +161,21 @@ def _for_all_tail(body):
         return None
     head = body[q - 1]
     words = head.text.strip().lower() if head.kind == "text" else ""
-    if (head.kind == "cmd" and head.text == r"orall") or words in ("for all", "for every", "for each",
-                                                                      "для всех", "для любых", "для каждого"):
+    if (head.kind == "cmd" and head.text == r"\forall") or words in _FOR_ALL:
         start = q - 1
-        while start > 0 and (body[start - 1].kind == "cmd" and body[start - 1].text in (r"\quad", r"\qquad", r"\;", r"\,")
-                             or (body[start - 1].kind == "char" and body[start - 1].text == ",")):
+        while start > 0 and _separator(body[start - 1], words=False):
             start -= 1
         return start
     return None
+
+
+_FOR_ALL = ("for all", "for every", "for each", "для всех", "для любых", "для каждого")
+
+
+def _separator(tok, words):
+    """Whether ``tok`` only sets a tail off from the formula: a comma, a space command, or words."""
+    return ((words and tok.kind == "text") or (tok.kind == "char" and tok.text == ",")
+            or (tok.kind == "cmd" and tok.text in _SPACES))
 
 
 def _env_at(toks, q, verb):

@@ -60,7 +60,10 @@ class DerivativeRules:
                 and nxt[1].kind == "letter" and nxt[1].text == "d" and nxt[2].kind in ("letter", "cmd"))
 
     def parse_derivative(self, frac, mark):
-        """``\\frac{\\partial F}{\\partial x}``, ``\\frac{\\partial}{\\partial x} F``; with ``mark`` d, ``\\frac{dF}{dx}``."""
+        """``\\frac{\\partial F}{\\partial x}`` and ``\\frac{\\partial}{\\partial x} F``.
+
+        With ``mark`` d: ``\\frac{dF}{dx}`` and ``\\frac{d}{dx} F``.
+        """
         self.advance()  # {
         self.advance()  # \partial or d
         if self.at("^", "char"):

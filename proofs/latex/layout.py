@@ -90,7 +90,8 @@ def _open_end(row, depth):
 def _continues(row):
     row = [t for t in row if not (t.kind == "cmd" and t.text in SPACING)] or row
     first = row[0]
-    return (first.kind == "char" and first.text in "+-*/") or (first.kind == "cmd" and first.text in (r"\cdot", r"\times"))
+    return ((first.kind == "char" and first.text in "+-*/")
+            or (first.kind == "cmd" and first.text in (r"\cdot", r"\times")))
 
 
 def label_text(parts):

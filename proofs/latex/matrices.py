@@ -46,7 +46,8 @@ def matrix_variants(toks):
             sides.append(current)
             relations.append(t)
             current = []
-        elif not (t.kind == "char" and t.text == "&") and not (t.kind == "cmd" and t.text in ("\\\\", r"\left", r"\right")):
+        elif not (t.kind == "char" and t.text == "&") and not (
+                t.kind == "cmd" and t.text in ("\\\\", r"\left", r"\right")):
             if not (t.kind == "char" and t.text in "()[]" and not current):
                 current.append(("token", t))
         q += 1
@@ -78,7 +79,8 @@ def matrix_variants(toks):
                 if number:
                     out.append(rels[number - 1])
                 cell = m[r][c]
-                out += [Token("char", "{", cell[0].pos, cell[0].pos)] + cell + [Token("char", "}", cell[-1].end, cell[-1].end)]
+                out += ([Token("char", "{", cell[0].pos, cell[0].pos)] + cell
+                        + [Token("char", "}", cell[-1].end, cell[-1].end)])
             variants.append((f"entry ({r + 1}, {c + 1})", out + [end]))
     return variants, dropped
 

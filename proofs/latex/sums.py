@@ -79,7 +79,8 @@ class SumRules:
             return nt.n                     # \sum_{k}^{ }: over all classes
         if tok.kind == "char" and tok.text == "{":
             toks = self.script_tokens()
-            sub = type(self)(toks + [Token("end", "", toks[-1].end, toks[-1].end)], self.ctx, self.depth, True, self.scope)
+            end = Token("end", "", toks[-1].end, toks[-1].end)
+            sub = type(self)(toks + [end], self.ctx, self.depth, True, self.scope)
             value = sub.parse_expr()
             if sub.peek().kind != "end":
                 raise sub.error(f"unexpected {describe(sub.peek())}; expected the sum's upper limit")

@@ -331,3 +331,8 @@ def test_a_where_clause_defines_a_letter_used_before_it(tmp_path, text):
 def test_with_i_equal_j_after_a_formula_is_still_a_case(tmp_path):
     text = "$$ \\frac{\\partial a_i}{\\partial z_j} = a_i (1 - a_i) \\quad \\text{with } i = j $$\n"
     assert _kinds(tmp_path, text) == [PROVED]
+
+
+def test_a_trailing_forall_is_layout(tmp_path):
+    text = "$$ \\frac{\\partial C}{\\partial z_i} = a_i - y_i \\quad \\forall i $$\n"
+    assert _kinds(tmp_path, text) == [PROVED_UNDER]
