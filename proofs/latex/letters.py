@@ -102,6 +102,13 @@ class LetterRules:
     def parse_sigma(self, tok):
         """``\\sigma(z)_i`` is the softmax output a_i; ``\\sigma(x)`` the sigmoid; ``\\sigma`` alone a letter."""
         self.advance()
+        if self.at("'", "char"):
+            self.advance()                      # \sigma'(x): the sigmoid's derivative at x
+            with self.nested():
+                arg = self.parse_factor()
+            if not _is_variable(arg):
+                raise self.error("\\sigma'(...) is read at a variable, as in \\sigma'(z_i)", tok)
+            return nt.d(nt.sigma(arg), arg)
         if not (self.at("(", "char") or self.at(r"\left", "cmd") or self.at("_", "char")):
             return self.plain_letter(Token("letter", "sigma", tok.pos, tok.end))
         entry = self.softmax_call(tok, required=False)
@@ -126,6 +133,8 @@ class LetterRules:
         name = tok.text
         if name == "e":
             return self.parse_e(tok)
+        if name == r"\mathbb{C}":
+            return nt.CC                        # the lecture's blackboard C: the cost over the training set
         if self.at("'", "char") and self.at("(", "char", 1) and (
                 name in _FUNCTION_LETTERS or (name in self.ctx.names and self.ctx.names[name].call is not None)):
             return self.primed_call(tok)
@@ -336,7 +345,20 @@ class LetterRules:
         if base is nt.w:
             first, second = self.indices(sub, 2, tok)
             return base[second, first] if swapped else base[first, second]
-        return base[self.indices(sub, 1, tok)[0]]
+        index = self.indices(sub, 1, tok)[0]
+        if self.example_argument():
+            return base[index, nt.x]            # y_j(x): of the training example x
+        return base[index]
+
+    def example_argument(self):
+        """Consume ``(x)`` after an entry, ``y_j(x)``: the entry of training example x (the dataset cost)."""
+        toks = self.toks[self.pos:self.pos + 3]
+        if (len(toks) == 3 and toks[0].text == "(" and toks[1].kind == "letter" and toks[1].text == "x"
+                and toks[2].text == ")"):
+            for _ in range(3):
+                self.advance()
+            return True
+        return False
 
     def vector_entry(self, base, tok):
         """A whole vector (``\\mathbf{z}``, ``\\vec{z}``) read entry by entry: the entry q of the chain.

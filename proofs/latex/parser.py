@@ -88,6 +88,13 @@ from .vocabulary import (_ADVICE, _FACTOR_COMMANDS, _FUNCTIONS, _GREEK, _LEFT_DE
 __all__ = ["Context", "Definition", "PositiveUnknown", "Parser", "RELATIONS", "INDEX_LETTERS", "index_symbol"]
 
 
+def _absolute(inner):
+    """|x|; the size |V| of the training set V is the lecture's number of examples."""
+    if isinstance(inner, nt.Unknown) and inner.name == "V":
+        return nt.V
+    return sp.Abs(inner)
+
+
 class Parser(LetterRules, DerivativeRules, SumRules):
     """Reads one list of tokens (a block, a declaration, or a part of one)."""
 
@@ -251,7 +258,12 @@ class Parser(LetterRules, DerivativeRules, SumRules):
                 self.advance()
                 inner = self.parse_expr()
                 self.expect("|", "'|' closing the absolute value")
-                return sp.Abs(inner)
+                return _absolute(inner)
+        if tok.kind == "cmd" and tok.text == r"\lvert":
+            self.advance()
+            inner = self.parse_expr()
+            self.expect(r"\rvert", "\\rvert closing the absolute value")
+            return _absolute(inner)
         if tok.kind == "cmd":
             name = tok.text
             if name in (r"\frac", r"\dfrac", r"\tfrac"):

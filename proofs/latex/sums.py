@@ -91,7 +91,7 @@ class SumRules:
             value = self.letter_symbol_index(tok)
         else:
             raise self.error(f"expected the sum's upper limit, found {describe(tok)}", tok)
-        if (isinstance(value, sp.Symbol) and value not in (nt.n, nt.m) and value.name not in INDEX_LETTERS
+        if (isinstance(value, sp.Symbol) and value not in (nt.n, nt.m, nt.V) and value.name not in INDEX_LETTERS
                 and not any(value in frame.values() for frame in self.scope)):
             self.ctx.note(tok.pos, f"{value.name} as the upper limit of a sum is read as n, the number of classes")
             value = nt.n

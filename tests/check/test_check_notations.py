@@ -336,3 +336,12 @@ def test_with_i_equal_j_after_a_formula_is_still_a_case(tmp_path):
 def test_a_trailing_forall_is_layout(tmp_path):
     text = "$$ \\frac{\\partial C}{\\partial z_i} = a_i - y_i \\quad \\forall i $$\n"
     assert _kinds(tmp_path, text) == [PROVED_UNDER]
+
+
+def test_the_printers_own_forms_read_back():
+    from proofs.notation import CC, V, sigma, x
+    assert parse_formula(r"\frac{\partial \mathbb{C}}{\partial b_i}") == d(CC, b[i])
+    assert parse_formula(r"\lvert V\rvert") == V and parse_formula(r"\lvert a_1 - y_1\rvert") == sp.Abs(a[1] - y[1])
+    assert parse_formula(r"y_j(x)") == y[j, x]
+    assert parse_formula(r"\sum_{x=1}^{\lvert V\rvert} a_1(x)") == sp.Sum(a[1, x], (x, 1, V))
+    assert parse_formula(r"\sigma'\left(z_i\right)") == d(sigma(z[i]), z[i])
