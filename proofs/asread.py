@@ -128,7 +128,7 @@ class Point:
         for key, (t, t0) in moved.items():
             if key == symbol:
                 return t
-            rng = self._rng(f"{symbol.name}|{sp.srepr(key) if isinstance(key, sp.Basic) else key}")
+            rng = self._rng(f"{sp.srepr(symbol)}|{sp.srepr(key) if isinstance(key, sp.Basic) else key}")
             c1 = mpmath.mpf(rng.randint(-200, 200)) / 100
             c2 = mpmath.mpf(rng.randint(-200, 200)) / 100
             h = t - t0
@@ -351,6 +351,9 @@ def _indexed(e, point, bindings, moved):
             still = {k: v for k, v in moved.items() if not (isinstance(k, sp.Indexed) and k.base in (b, w, a_prev))}
             shift = _ev(formula, point, bindings, moved) - _ev(formula, point, bindings, still)
             return point.value(key, bindings) + shift
+    if isinstance(base.label, Unknown):
+        # An entry q_j of a letter outside the notation: unknown like the letter itself.
+        return point.unknown(key, moved)
     _check_range(key, point)
     return point.value(key, bindings)
 

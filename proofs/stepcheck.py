@@ -32,6 +32,7 @@ from .notation import SOFTMAX_CE, a, t_range, z
 from .refute import find_counterexample
 from .sign import holds
 from .unfold import unfold
+from .unknowns import unknown_atoms
 from .veto import veto_steps
 from .zero import is_zero, is_zero_prepared, prepare
 from .verdict import (PROVED, PROVED_UNDER, REFUTED, UNDECIDED, PartResult,
@@ -233,6 +234,24 @@ def _prev(derivation):
     return derivation.prev_indices
 
 
+def _unknowns_left(forms, k):
+    """Why step k cannot be decided when its two sides still differ by unknown quantities, or ''.
+
+    Such a step holds for some values of the unknowns and not for others: it is
+    undecided, and the message names the letters and how to define them.
+    """
+    difference = forms.unfolded[k - 1] - forms.unfolded[k]
+    if not unknown_atoms(difference):
+        return ""
+    exprs = forms.d.expressions
+    letters = sorted({(u.base.label if isinstance(u, sp.Indexed) else u).name.split("/")[0].lstrip("∂")
+                      for u in unknown_atoms(exprs[k - 1]) | unknown_atoms(exprs[k])}) or ["an unknown quantity"]
+    named = ", ".join(letters)
+    return (f"depends on {named}, which the notation does not define; to decide it, say what "
+            f"{letters[0]} is (% check: notation {letters[0]} = C if it is the cost, or "
+            f"% check: define {letters[0]} = ...)")
+
+
 def _apply_vetoes(steps, derivation, n_value, seed):
     """Every proved step must survive the numeric check from the expressions as written."""
     wanted = {s.index: (s.relation, s.verdict.hypotheses) for s in steps if s.verdict.ok}
@@ -275,9 +294,14 @@ def check_chain(derivation: Derivation, n_value=None, seed=0) -> PartResult:
             relation = derivation.steps[k - 1].relation
             verdict, cx, method = _check_pair(forms, k, relation)
             if verdict is None:
-                cx = _refute(derivation, k, relation, q, values, seed)
-                verdict = Verdict(REFUTED) if cx else Verdict(UNDECIDED)
-                method = "counterexample" if cx else "no reduction, no counterexample"
+                unknown = _unknowns_left(forms, k)
+                if unknown:
+                    # A counterexample would only pick a value for what the file never defines.
+                    verdict, cx, method = Verdict(UNDECIDED), None, unknown
+                else:
+                    cx = _refute(derivation, k, relation, q, values, seed)
+                    verdict = Verdict(REFUTED) if cx else Verdict(UNDECIDED)
+                    method = "counterexample" if cx else "no reduction, no counterexample"
             per_step[k].append((verdict, cx, method, values))
     steps = []
     for k in range(1, len(exprs)):

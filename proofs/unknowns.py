@@ -17,34 +17,83 @@ import sympy as sp
 
 from .notation import Unknown
 
-__all__ = ["differentiate", "unknown_terms", "derivative_of_unknown", "evaluate_derivatives"]
+__all__ = ["differentiate", "unknown_terms", "derivative_of_unknown", "evaluate_derivatives",
+           "unknown_atoms", "is_unknown"]
+
+
+def is_unknown(x):
+    """Whether ``x`` is an unknown quantity: a letter outside the notation, or an entry q_j of one."""
+    return isinstance(x, Unknown) or (isinstance(x, sp.Indexed) and isinstance(x.base.label, Unknown))
+
+
+def unknown_atoms(expr):
+    """The unknown quantities in ``expr``: unknown letters and entries of unknown letters (not their labels)."""
+    labels = {x.base.label for x in expr.atoms(sp.Indexed)}
+    out = {u for u in expr.atoms(Unknown) if u not in labels}
+    return out | {x for x in expr.atoms(sp.Indexed) if is_unknown(x)}
+
+
+def _name(x):
+    return x.name if isinstance(x, sp.Symbol) else sp.sstr(x)
 
 
 def derivative_of_unknown(u, var):
     """The unknown quantity dU/dv."""
-    return Unknown(f"∂{u.name}/∂{sp.sstr(var)}")
+    return Unknown(f"∂{_name(u)}/∂{_name(var)}")
+
+
+def _quantities(expr, var):
+    """Whether ``expr`` holds a quantity other than ``var`` that is not an index or a size."""
+    labels = {x.base.label for x in expr.atoms(sp.Indexed)}
+    if any(not is_unknown(x) for x in expr.atoms(sp.Indexed)):
+        return True
+    return any(s != var and not s.is_integer and not isinstance(s, Unknown) and s not in labels
+               for s in expr.free_symbols if isinstance(s, sp.Symbol))
+
+
+def _plain(expr, var):
+    """``expr`` and ``var`` with every unknown entry q_j written as an unknown letter, and the way back.
+
+    SymPy takes an ``Indexed`` that shares no symbol with the variable for a constant;
+    as a letter it takes part in the chain rule below like any unknown quantity.
+    """
+    entries = {x for x in unknown_atoms(expr) if isinstance(x, sp.Indexed)}
+    if is_unknown(var) and isinstance(var, sp.Indexed):
+        entries.add(var)
+    swap = {e: Unknown(sp.sstr(e)) for e in entries}
+    return expr.xreplace(swap), swap.get(var, var), {v: k for k, v in swap.items()}
 
 
 def unknown_terms(inner, var):
-    """sum over the unknowns U of ``inner`` (other than ``var``) of d inner/dU * dU/dv."""
+    """The chain rule's terms for what may depend on ``var`` without showing it.
+
+    Every unknown quantity U of ``inner`` (other than ``var``) contributes
+    d inner/dU * dU/dv.  When ``var`` itself is an unknown letter, the
+    lecture's quantities (z, a, y, ...) may depend on it too: their
+    contribution is one more unknown quantity, d[inner]/dv.
+    """
+    plain, v, back = _plain(inner, var)
     total = sp.Integer(0)
-    for u in sorted(inner.atoms(Unknown), key=sp.default_sort_key):
-        if u != var:
-            total += sp.diff(inner, u) * derivative_of_unknown(u, var)
-    return total
+    for u in sorted(unknown_atoms(plain), key=sp.default_sort_key):
+        if u != v:
+            total += sp.diff(plain, u) * derivative_of_unknown(u, v)
+    if is_unknown(v) and _quantities(plain, v):
+        total += Unknown(f"∂[{sp.sstr(plain)}]/∂{_name(v)} (through the lecture's quantities)")
+    return total.xreplace(back)
 
 
 def differentiate(inner, var):
     """d inner / d var, with the unknown quantities depending on ``var``."""
-    return sp.diff(inner, var) + unknown_terms(inner, var)
+    plain, v, back = _plain(inner, var)
+    return (sp.diff(plain, v) + unknown_terms(plain, v)).xreplace(back)
 
 
 def evaluate_derivatives(expr):
     """Every Derivative node of ``expr`` evaluated by :func:`differentiate`."""
     def one(e):
         result = e.expr
-        for var, count in e.variable_count:
+        for variable, count in e.variable_count:
             for _ in range(int(count)):
-                result = differentiate(result, var)
+                result = differentiate(result, variable)
         return result
     return expr.replace(lambda e: isinstance(e, sp.Derivative), one)

@@ -183,8 +183,11 @@ def check_chain(derivation, source: ChainSource, n_values=N_VALUES, time_limit=T
         results = [s for part in parts for s in part.steps if s.index == k]
         verdict = worst(r.verdict for r in results) if results else Verdict(UNDECIDED)
         cx = next((r.counterexample for r in results if r.counterexample is not None), None)
+        # Why a step is undecided (the first reason given for one n), or that the veto refuted a "proved".
+        detail = next((r.method for r in results if r.verdict.kind == UNDECIDED), "")
+        detail = next((r.internal_error for r in results if r.internal_error), detail)
         steps.append(StepReport(k, where.line, where.column, where.relation, where.lhs, where.rhs,
-                                exprs[k - 1], exprs[k], verdict, cx, results))
+                                exprs[k - 1], exprs[k], verdict, cx, results, detail))
     return ChainReport(derivation, source, steps, parts)
 
 

@@ -173,3 +173,25 @@ def test_an_inner_limit_may_use_the_outer_index():
     _never_proved(lhs, sp.Sum(a[l], (l, 1, n)), indices=())
     verdicts = _verdicts(lhs, sp.Sum((n - l + 1) * a[l], (l, 1, n)), indices=())
     assert "refuted" not in verdicts.values() and verdicts[2] == "proved", verdicts
+
+
+# A step that still depends on quantities the notation does not define is undecided, not refuted.
+def test_a_step_about_an_undefined_quantity_is_undecided_with_the_letter_named():
+    chain = Derivation(title="t", start=d(E, z[i]), steps=(Step(a[i] - y[i]),), indices=(i,))
+    step = check_chain(chain, None).steps[0]
+    assert step.verdict.kind == "undecided" and "depends on E" in step.method
+    false_for_every_e = Derivation(title="t", start=E, steps=(Step(E + 1),))
+    assert check_chain(false_for_every_e, 2).steps[0].verdict.kind == "refuted"
+
+
+def test_an_entry_of_an_unknown_letter_is_unknown_under_a_derivative():
+    q = sp.IndexedBase(unknown("q"))
+    _never_proved(d(q[j], z[i]), 0, indices=(i, j))
+    _proved(d(2 * q[j], z[i]), 2 * d(q[j], z[i]), indices=(i, j))
+
+
+def test_the_lecture_quantities_may_depend_on_an_unknown_variable():
+    u = unknown("u")
+    _never_proved(d(z[1], u), 0, indices=())
+    _never_proved(d(u * a[1], u), a[1], indices=())
+    _proved(d(u ** 2, u), 2 * u, indices=())
