@@ -15,11 +15,12 @@ See ``docs/checking.md``.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
-from .cli import ArgumentError, Parser
-from .latex.render import error_lines, summary_line, text_lines, to_json, totals
+from numeric.commandline import ArgumentError, Parser, run
+
+from .jsonreport import document, dumps, file_json
+from .latex.render import counterexample_text, error_lines, summary_line, text_lines, totals
 from .latex.errors import LatexError
 from .latex.report import FILE_TIME_LIMIT, MEMORY_LIMIT, N_VALUES, TIME_LIMIT, FileReport, check_file
 
@@ -112,16 +113,25 @@ def _size(text):
 
 
 def main(argv=None):
-    try:
-        args = _parser().parse_args(argv)
-        for name in ("time_limit", "file_time_limit"):
-            value = getattr(args, name)
-            if not 0 < value < float("inf"):
-                raise ArgumentError(f"--{name.replace('_', '-')} must be a positive number of seconds, "
-                                    f"not {value:g}")
-    except ArgumentError as error:
-        sys.stderr.write(f"python -m proofs.check: error: {error}\n")
-        return 2
+    """The command line and its console script; ``--claim ID`` grades answers (:mod:`proofs.grading.cli`).
+
+    Exit status 0, 1 or 2 as above; bad arguments are one line and 2, Ctrl-C 130.
+    """
+    argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
+    if any(arg == "--claim" or arg.startswith("--claim=") for arg in argv):
+        from .grading.cli import main as grade
+
+        return run(grade, argv, "python -m proofs.check")
+    return run(_main, argv, "python -m proofs.check")
+
+
+def _main(argv):
+    args = _parser().parse_args(argv)
+    for name in ("time_limit", "file_time_limit"):
+        value = getattr(args, name)
+        if not 0 < value < float("inf"):
+            raise ArgumentError(f"--{name.replace('_', '-')} must be a positive number of seconds, "
+                                f"not {value:g}")
     reports = []
     for path in args.files:
         try:
@@ -140,7 +150,8 @@ def main(argv=None):
                 print(line)
     code = max((r.exit_code for r in reports), default=0)
     if args.json:
-        print(to_json(reports, code))
+        files = [file_json(r, counterexample_text) for r in reports]
+        print(dumps(document("proofs.check", code == 0, code, files=files)))
     else:
         counts = totals(reports)
         print(summary_line(counts))
@@ -150,12 +161,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
-        sys.exit(130)
-    except BrokenPipeError:
-        # The reader of the output (e.g. head) has gone: stop quietly.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+    sys.exit(main())

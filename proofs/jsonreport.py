@@ -151,6 +151,8 @@ def document(tool, ok, exit_code, seconds=None, claims=None, files=None):
         out["files"] = files
         out["summary"]["errors"] = sum(len(f["errors"]) for f in files)
         out["summary"]["notes"] = sum(len(f["notes"]) for f in files)
+        out["summary"]["blocks_read"] = sum(f["blocks_read"] or 0 for f in files)
+        out["summary"]["blocks_unread"] = sum(f["blocks_unread"] or 0 for f in files)
     return out
 
 

@@ -1,4 +1,4 @@
-"""Printing file reports: compiler-style text for people, one JSON object for machines.
+"""Printing file reports: compiler-style text for people (JSON: :mod:`proofs.jsonreport`).
 
 A printer only reads a :class:`~proofs.latex.report.FileReport`; it decides
 nothing.  Text lines have the form ``FILE:LINE:COL: VERDICT: step N of TITLE:
@@ -8,14 +8,11 @@ is not proved by both sides in full and the counterexample.
 
 from __future__ import annotations
 
-import json
 import re
-
-import sympy as sp
 
 from ..verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED
 
-__all__ = ["text_lines", "error_lines", "summary_line", "to_json", "totals", "counterexample_text"]
+__all__ = ["text_lines", "error_lines", "summary_line", "totals", "counterexample_text"]
 
 _SHORT = 60
 _REL = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">"}
@@ -110,65 +107,3 @@ def summary_line(counts):
     if "blocks_read" in counts:
         line += f"; {counts['blocks_read']} blocks read, {counts['blocks_unread']} not read"
     return line
-
-
-def _step_json(step):
-    cx = step.counterexample
-    by_n = {}
-    for r in step.results:
-        by_n["general" if r.n is None else str(r.n)] = str(r.verdict)
-    return {
-        "index": step.index,
-        "line": step.line,
-        "column": step.column,
-        "relation": step.relation,
-        "verdict": str(step.verdict),
-        "kind": step.verdict.kind,
-        "hypotheses": list(step.verdict.hypotheses),
-        "lhs_latex": step.lhs_latex,
-        "rhs_latex": step.rhs_latex,
-        "lhs": sp.sstr(step.lhs),
-        "rhs": sp.sstr(step.rhs),
-        "by_n": by_n,
-        "counterexample": None if cx is None else {
-            "n": cx.n, "values": dict(cx.values), "lhs": cx.lhs, "rhs": cx.rhs,
-            "text": counterexample_text(cx)},
-        "detail": step.detail,
-    }
-
-
-def _file_json(report):
-    chains = []
-    for chain in report.chains:
-        d = chain.derivation
-        chains.append({
-            "title": chain.title,
-            "line": chain.source.line,
-            "column": chain.source.column,
-            "verdict": str(chain.verdict),
-            "indices": [str(s) for s in d.indices],
-            "distinct": [[str(p), str(q)] for p, q in d.distinct],
-            "hypotheses": [h.name for h in d.hypotheses],
-            "model": d.model.name,
-            "steps": [_step_json(s) for s in chain.steps],
-        })
-    return {
-        "path": report.path,
-        "chains": chains,
-        "notes": [{"line": n.line, "column": n.column, "message": n.message} for n in report.notes],
-        "errors": [{"line": e.line, "column": e.column, "message": e.message} for e in report.errors],
-        "blocks_read": report.blocks_read,
-        "blocks_unread": report.blocks_unread,
-        "exit_code": report.exit_code,
-    }
-
-
-def to_json(reports, exit_code):
-    """One JSON object for all files: ``files``, ``summary`` and ``exit_code``."""
-    counts = totals(reports)
-    summary = {"steps": counts["steps"], "proved": counts[PROVED], "proved_under": counts[PROVED_UNDER],
-               "refuted": counts[REFUTED], "undecided": counts[UNDECIDED], "errors": counts["errors"],
-               "notes": counts["notes"], "blocks_read": counts["blocks_read"],
-               "blocks_unread": counts["blocks_unread"]}
-    return json.dumps({"files": [_file_json(r) for r in reports], "summary": summary,
-                       "exit_code": exit_code}, ensure_ascii=False, indent=1)

@@ -77,8 +77,10 @@ def test_json_is_one_object(capsys):
     code, out, _ = _run(capsys, "--json", FIXTURES / "lemma4_v2.md")
     data = json.loads("\n".join(out))
     assert code == 1 and data["exit_code"] == 1
+    assert data["schema"] == 1 and data["tool"] == "proofs.check"
     assert data["summary"] == {"steps": 16, "proved": 13, "proved_under": 1, "refuted": 2, "undecided": 0,
-                               "errors": 0, "notes": 0, "blocks_read": 1, "blocks_unread": 0}
+                               "internal_errors": 0, "errors": 0, "notes": 0, "blocks_read": 1,
+                               "blocks_unread": 0}
     (chain,) = data["files"][0]["chains"]
     assert chain["title"] == "Лемма 4, версия 2" and chain["hypotheses"] == ["sum-y-1"]
     step4 = chain["steps"][3]
