@@ -235,13 +235,16 @@ def _prev(derivation):
 
 
 def _unknowns_left(forms, k):
-    """Why step k cannot be decided when its two sides still differ by unknown quantities, or ''.
+    """Why step k cannot be decided when its sides still differ by how undeclared quantities change, or ''.
 
-    Such a step holds for some values of the unknowns and not for others: it is
-    undecided, and the message names the letters and how to define them.
+    An undeclared letter on its own is any real number, and a step false for
+    some value of it is refuted; but the derivative of an undeclared quantity
+    (dE/dz_i) says how E depends on z, which the file never says: a step that
+    turns on it is undecided, and the message names the letters and how to
+    define them.
     """
     difference = forms.unfolded[k - 1] - forms.unfolded[k]
-    if not unknown_atoms(difference):
+    if not any(u.name.startswith("∂") for u in unknown_atoms(difference) if isinstance(u, sp.Symbol)):
         return ""
     exprs = forms.d.expressions
     letters = sorted({(u.base.label if isinstance(u, sp.Indexed) else u).name.split("/")[0].lstrip("∂")

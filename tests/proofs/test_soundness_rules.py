@@ -175,7 +175,7 @@ def test_an_inner_limit_may_use_the_outer_index():
     assert "refuted" not in verdicts.values() and verdicts[2] == "proved", verdicts
 
 
-# A step that still depends on quantities the notation does not define is undecided, not refuted.
+# A step that turns on how an undefined quantity changes is undecided, not refuted.
 def test_a_step_about_an_undefined_quantity_is_undecided_with_the_letter_named():
     chain = Derivation(title="t", start=d(E, z[i]), steps=(Step(a[i] - y[i]),), indices=(i,))
     step = check_chain(chain, None).steps[0]
