@@ -23,7 +23,7 @@ from typing import Callable
 import sympy as sp
 
 __all__ = [
-    "ASSUMPTIONS", "n", "m", "i", "j", "k", "l", "p", "V", "x",
+    "ASSUMPTIONS", "WRITTEN", "n", "m", "i", "j", "k", "l", "p", "V", "x",
     "z", "a", "y", "b", "w", "a_prev", "delta", "C", "CC", "t", "t_range", "DATASET_CE",
     "SumExcept", "sum_all", "sum_except", "d", "softmax_def", "times", "frac",
     "Model", "SOFTMAX_CE", "SIGMOID_QUADRATIC", "sigma", "Unknown", "unknown",
@@ -80,6 +80,21 @@ t_range = sp.IndexedBase("t", **_assumed("t"))
 C = sp.Symbol("C", **_assumed("C"))
 #: The cost over the training set (the lecture's blackboard C).
 CC = sp.Symbol("CC", **_assumed("CC"))
+
+
+#: How each indexed letter of the notation is written: its object, its letter in LaTeX, the
+#: superscript of its layer, and whether a training set gives it one value per example
+#: (written a_j^{(L)}(x)).  The reader of users' files and the printers of the handouts take
+#: the letters from this one table.
+WRITTEN = {
+    "z": (z, "z", "(L)", True),
+    "a": (a, "a", "(L)", True),
+    "a_prev": (a_prev, "a", "(L-1)", True),
+    "w": (w, "w", "(L)", False),
+    "b": (b, "b", "(L)", False),
+    "delta": (delta, r"\delta", "(L)", True),
+    "y": (y, "y", "", True),
+}
 
 
 class Unknown(sp.Symbol):

@@ -34,20 +34,12 @@ import re
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
-from proofs.notation import SumExcept
+from proofs.notation import WRITTEN, SumExcept
 
 __all__ = ["LecturePrinter", "lecture_latex", "INDEXED_NAMES"]
 
-INDEXED_NAMES = {
-    "z": ("z", "(L)"),
-    "a": ("a", "(L)"),
-    "a_prev": ("a", "(L-1)"),
-    "w": ("w", "(L)"),
-    "b": ("b", "(L)"),
-    "delta": (r"\delta", "(L)"),
-    "y": ("y", ""),
-}
-"""How each indexed name of :mod:`proofs.notation` is written: base and superscript."""
+INDEXED_NAMES = {name: (letter, layer) for name, (_, letter, layer, _) in WRITTEN.items()}
+"""How each indexed name of :mod:`proofs.notation` is written: base and superscript (from its table)."""
 
 SYMBOL_NAMES = {
     "vec_a": r"\mathbf{a}^{(L)}",
@@ -61,7 +53,7 @@ SYMBOL_NAMES = {
 set (the lecture's blackboard C), and the number of examples |V| of the training set V."""
 
 # Names whose second index, if any, numbers the training example.
-_PER_EXAMPLE = {"a", "a_prev", "y", "z", "delta"}
+_PER_EXAMPLE = {name for name, (_, _, _, per_example) in WRITTEN.items() if per_example}
 
 # The lecture's order of factors in a product: lower rank first.
 _FACTOR_RANK = {"w": 2, "a_prev": 3, "y": 4, "a": 5, "delta": 6, "b": 7, "z": 8}

@@ -22,8 +22,11 @@ RELATIONS = {"=": "=", r"\coloneqq": "=", r"\triangleq": "=", r"\doteq": "=", r"
 #: The index letters of :mod:`proofs.notation`.
 INDEX_LETTERS = {"i": nt.i, "j": nt.j, "k": nt.k, "l": nt.l, "p": nt.p}
 
-_INDEXED = {"a": nt.a, "z": nt.z, "y": nt.y, "b": nt.b, "w": nt.w}
-_PREV_LAYER = {nt.a: nt.a_prev}
+# From the notation's one table of written letters: the plain letters of layer L, and the letter of
+# layer L-1 that the same written letter with the superscript (L-1) stands for.
+_INDEXED = {letter: obj for obj, letter, layer, _ in nt.WRITTEN.values()
+            if not letter.startswith("\\") and layer != "(L-1)"}
+_PREV_LAYER = {_INDEXED[letter]: obj for obj, letter, layer, _ in nt.WRITTEN.values() if layer == "(L-1)"}
 _NOT_VARIABLES = {"e", "C", "n", "m"}
 _GREEK = {r"\alpha", r"\beta", r"\gamma", r"\eta", r"\theta", r"\lambda", r"\mu", r"\epsilon",
           r"\varepsilon", r"\tau", r"\xi", r"\rho", r"\varphi", r"\phi", r"\psi", r"\omega",
