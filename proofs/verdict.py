@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-__all__ = ["PROVED", "PROVED_UNDER", "REFUTED", "UNDECIDED", "Verdict",
-           "Counterexample", "StepResult", "PartResult", "FactResult", "ClaimResult", "worst"]
+__all__ = ["PROVED", "PROVED_UNDER", "REFUTED", "UNDECIDED", "Verdict", "Counterexample", "StepResult",
+           "PartResult", "FactResult", "ClaimResult", "ChainResult", "FileResult", "count_verdicts", "worst"]
 
 PROVED = "proved"
 PROVED_UNDER = "proved-under"
@@ -61,7 +61,12 @@ class Counterexample:
 
 @dataclass
 class StepResult:
-    """The verdict on one step, for general n (``n is None``) or a concrete n."""
+    """The verdict on one step: for one n (``n``: None for general n) of a built-in derivation, or,
+    for a step read from a file, over every n checked (``results``, one StepResult per n).
+
+    A step read from a file also has its place: ``line`` and ``column`` of its relation sign and
+    both sides as written (``lhs_latex``, ``rhs_latex``); ``detail`` says why it is undecided.
+    """
 
     index: int
     lhs: object
@@ -72,6 +77,12 @@ class StepResult:
     n: Optional[int] = None
     counterexample: Optional[Counterexample] = None
     method: str = ""
+    line: Optional[int] = None
+    column: Optional[int] = None
+    lhs_latex: str = ""
+    rhs_latex: str = ""
+    results: list = field(default_factory=list)
+    detail: str = ""
     #: Points at which the numeric veto evaluated a proved step (evidence, not proof).
     checked_points: int = 0
     #: The largest gap between the sides at those points ("=" steps), and the n they were drawn for.
@@ -79,6 +90,15 @@ class StepResult:
     checked_n: tuple = ()
     #: Set when the symbolic route said proved and the numeric route found the sides differ.
     internal_error: str = ""
+
+
+def count_verdicts(steps):
+    """How many steps got each verdict: keys ``steps``, proved, proved-under, refuted, undecided."""
+    out = {"steps": 0, PROVED: 0, PROVED_UNDER: 0, REFUTED: 0, UNDECIDED: 0}
+    for s in steps:
+        out["steps"] += 1
+        out[s.verdict.kind] += 1
+    return out
 
 
 @dataclass
@@ -143,6 +163,50 @@ class ClaimResult:
             out += [s for s in part.steps if not s.verdict.ok]
         out += [f for f in self.facts if not f.verdict.ok]
         return out
+
+
+@dataclass
+class ChainResult:
+    """The verdicts on every step of one chain read from a file (a Derivation, and where it stands)."""
+
+    derivation: object
+    source: object
+    steps: list
+    parts: list = field(default_factory=list)
+
+    @property
+    def title(self):
+        return self.source.title
+
+    @property
+    def verdict(self):
+        return worst(s.verdict for s in self.steps)
+
+
+@dataclass
+class FileResult:
+    """Everything checked in one file: chains, notes (not checked) and errors (unreadable)."""
+
+    path: str
+    chains: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    blocks_read: int = 0
+    blocks_unread: int = 0
+
+    def steps(self):
+        return [s for c in self.chains for s in c.steps]
+
+    def counts(self):
+        """How many steps got each verdict (:func:`count_verdicts`)."""
+        return count_verdicts(self.steps())
+
+    @property
+    def exit_code(self):
+        """2 if the file could not be read whole, 1 if a step is refuted or undecided, else 0."""
+        if self.errors:
+            return 2
+        return 0 if all(s.verdict.ok for s in self.steps()) else 1
 
 
 def worst(verdicts):

@@ -127,7 +127,7 @@ def _chain_failures(chain):
     return out
 
 
-def _markdown_ChainReport(chain):
+def _markdown_ChainResult(chain):
     lines = [f"**{_md_text(chain.title)}**: {_md_text(chain.verdict)}", "", _md(_chain_display(chain))]
     failures = _chain_failures(chain)
     if failures:
@@ -139,7 +139,7 @@ def _markdown_ChainReport(chain):
     return "\n".join(lines)
 
 
-def _latex_ChainReport(chain):
+def _latex_ChainResult(chain):
     rows = [f"& {text_tex(chain.title)}\\text{{: }}{verdict_tex(chain.verdict)}"]
     body = _chain_display(chain).split("\n")[1:-1]
     for step, text in _chain_failures(chain):
@@ -149,7 +149,7 @@ def _latex_ChainReport(chain):
     return "$$\n\\begin{aligned}\n" + rows[0] + " \\\\\n" + "\n".join(body) + "\n\\end{aligned}\n$$"
 
 
-def _html_ChainReport(chain):
+def _html_ChainResult(chain):
     parts = [f'<div class="derivation"><p><strong>{html.escape(chain.title)}</strong>: '
              f"{_html_verdict(chain.verdict)}</p>", _html_display(_chain_display(chain))]
     failures = _chain_failures(chain)
@@ -172,24 +172,24 @@ def _file_head(report):
             f"under hypotheses, {counts[REFUTED]} refuted, {counts[UNDECIDED]} undecided")
 
 
-def _markdown_FileReport(report):
+def _markdown_FileResult(report):
     parts = [f"**{_md_text(_file_head(report))}**"]
-    parts += [_markdown_ChainReport(chain) for chain in report.chains]
+    parts += [_markdown_ChainResult(chain) for chain in report.chains]
     parts += [f"- {_md_text(err)}" for err in report.errors]
     parts += [f"- {_md_text(note)}" for note in report.notes]
     return "\n\n".join(parts)
 
 
-def _latex_FileReport(report):
+def _latex_FileResult(report):
     parts = [f"$${text_tex(_file_head(report))}$$"]
-    parts += [_latex_ChainReport(chain) for chain in report.chains]
+    parts += [_latex_ChainResult(chain) for chain in report.chains]
     parts += [f"$${text_tex(err)}$$" for err in report.errors]
     return "\n".join(parts)
 
 
-def _html_FileReport(report):
+def _html_FileResult(report):
     parts = [f"<div><p><strong>{html.escape(_file_head(report))}</strong></p>"]
-    parts += [_html_ChainReport(chain) for chain in report.chains]
+    parts += [_html_ChainResult(chain) for chain in report.chains]
     if report.errors or report.notes:
         parts.append("<ul>" + "".join(f"<li>{html.escape(str(x))}</li>" for x in [*report.errors, *report.notes])
                      + "</ul>")

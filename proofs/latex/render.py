@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED
+from ..verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED, count_verdicts
 
 __all__ = ["text_lines", "error_lines", "summary_line", "totals", "counterexample_text"]
 
@@ -43,7 +43,7 @@ def text_lines(report, verbose=False):
         if verbose:
             src = chain.source
             out.append(f"{report.path}:{src.line}:{src.column}: {chain.title}: "
-                       + summary_line(_count(chain.steps)))
+                       + summary_line(count_verdicts(chain.steps)))
     for note in report.notes:
         out.append(str(note))
     return out
@@ -73,14 +73,6 @@ def _value_text(key, value):
 def error_lines(report):
     """One line per unreadable formula or file."""
     return [str(err) for err in report.errors]
-
-
-def _count(steps):
-    out = {"steps": 0, PROVED: 0, PROVED_UNDER: 0, REFUTED: 0, UNDECIDED: 0}
-    for s in steps:
-        out["steps"] += 1
-        out[s.verdict.kind] += 1
-    return out
 
 
 def totals(reports):

@@ -15,8 +15,6 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Optional
 
 try:
     import resource
@@ -24,7 +22,7 @@ except ImportError:  # not on every platform; then chains run without a memory l
     resource = None
 
 from ..prover import check_derivation
-from ..verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED, Counterexample, Verdict, worst
+from ..verdict import UNDECIDED, ChainResult, FileResult, StepResult, Verdict, worst
 from .chains import ChainSource, read_file
 from .errors import LatexError
 
@@ -41,70 +39,11 @@ FILE_TIME_LIMIT = 300.0
 MEMORY_LIMIT = 1 << 30
 
 
-@dataclass
-class StepReport:
-    """The verdict on one step, where it stands, and both sides as written and as read."""
-
-    index: int
-    line: int
-    column: int
-    relation: str
-    lhs_latex: str
-    rhs_latex: str
-    lhs: object
-    rhs: object
-    verdict: Verdict
-    counterexample: Optional[Counterexample] = None
-    results: list = field(default_factory=list)
-    detail: str = ""
-
-
-@dataclass
-class ChainReport:
-    """The verdicts on every step of one chain (a Derivation read from the file)."""
-
-    derivation: object
-    source: ChainSource
-    steps: list
-    parts: list = field(default_factory=list)
-
-    @property
-    def title(self):
-        return self.source.title
-
-    @property
-    def verdict(self):
-        return worst(s.verdict for s in self.steps)
-
-
-@dataclass
-class FileReport:
-    """Everything checked in one file: chains, notes (not checked) and errors (unreadable)."""
-
-    path: str
-    chains: list = field(default_factory=list)
-    notes: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
-    blocks_read: int = 0
-    blocks_unread: int = 0
-
-    def steps(self):
-        return [s for c in self.chains for s in c.steps]
-
-    def counts(self):
-        """How many steps got each verdict: keys steps, proved, proved-under, refuted, undecided."""
-        out = {"steps": 0, PROVED: 0, PROVED_UNDER: 0, REFUTED: 0, UNDECIDED: 0}
-        for s in self.steps():
-            out["steps"] += 1
-            out[s.verdict.kind] += 1
-        return out
-
-    @property
-    def exit_code(self):
-        """2 if the file could not be read whole, 1 if a step is refuted or undecided, else 0."""
-        if self.errors:
-            return 2
-        return 0 if all(s.verdict.ok for s in self.steps()) else 1
+#: A file's results are the project's one result model (:mod:`proofs.verdict`), under the names
+#: this package has always given them.
+StepReport = StepResult
+ChainReport = ChainResult
+FileReport = FileResult
 
 
 class _OutOfTime(BaseException):
@@ -186,8 +125,12 @@ def check_chain(derivation, source: ChainSource, n_values=N_VALUES, time_limit=T
         # Why a step is undecided (the first reason given for one n), or that the veto refuted a "proved".
         detail = next((r.method for r in results if r.verdict.kind == UNDECIDED), "")
         detail = next((r.internal_error for r in results if r.internal_error), detail)
-        steps.append(StepReport(k, where.line, where.column, where.relation, where.lhs, where.rhs,
-                                exprs[k - 1], exprs[k], verdict, cx, results, detail))
+        steps.append(StepResult(index=k, lhs=exprs[k - 1], rhs=exprs[k], relation=where.relation,
+                                justification="as-written", verdict=verdict, counterexample=cx,
+                                line=where.line, column=where.column, lhs_latex=where.lhs, rhs_latex=where.rhs,
+                                results=results, detail=detail,
+                                checked_points=sum(r.checked_points for r in results),
+                                internal_error=next((r.internal_error for r in results if r.internal_error), "")))
     return ChainReport(derivation, source, steps, parts)
 
 
@@ -241,8 +184,9 @@ def bounded_memory(limit):
 
 def _undecided(derivation, source, detail):
     exprs = derivation.expressions
-    steps = [StepReport(k, w.line, w.column, w.relation, w.lhs, w.rhs, exprs[k - 1], exprs[k],
-                        Verdict(UNDECIDED), detail=detail)
+    steps = [StepResult(index=k, lhs=exprs[k - 1], rhs=exprs[k], relation=w.relation, justification="as-written",
+                        verdict=Verdict(UNDECIDED), line=w.line, column=w.column, lhs_latex=w.lhs,
+                        rhs_latex=w.rhs, detail=detail)
              for k, w in enumerate(source.steps, start=1)]
     return ChainReport(derivation, source, steps)
 
