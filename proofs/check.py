@@ -17,8 +17,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from numeric.commandline import ArgumentError, Parser, run
+from numeric.commandline import Parser, run
 
+from .grading.options import parse_n_values, parse_seconds
 from .jsonreport import document, dumps, file_json
 from .latex.render import counterexample_text, error_lines, summary_line, text_lines, totals
 from .latex.errors import LatexError
@@ -51,22 +52,6 @@ exit status: 0 all steps proved, 1 a step refuted or undecided, 2 unreadable inp
 """
 
 
-def _n_values(text):
-    values = []
-    for part in text.split(","):
-        part = part.strip().lower()
-        if part in ("general", "none", "n"):
-            values.append(None)
-        elif part.isdigit() and 1 <= int(part) <= 8:
-            values.append(int(part))
-        else:
-            raise argparse.ArgumentTypeError(
-                f"{part!r} is not 'general' or a number of classes from 1 to 8")
-    if not values:
-        raise argparse.ArgumentTypeError("expected a list such as general,2,3")
-    return tuple(values)
-
-
 def _parser():
     p = Parser(prog="python -m proofs.check",
                 description="Check LaTeX derivations step by step: proved, proved under a "
@@ -81,11 +66,11 @@ def _parser():
                        help="assume the lecture's standing hypothesis sum_j y_j = 1 (the default)")
     group.add_argument("--no-assume-lecture", dest="lecture", action="store_false",
                        help="assume only what the file declares")
-    p.add_argument("--n", dest="n_values", type=_n_values, default=N_VALUES, metavar="LIST",
+    p.add_argument("--n", dest="n_values", type=parse_n_values, default=N_VALUES, metavar="LIST",
                    help="which n to check: general and/or numbers of classes (default: general,2,3,4)")
-    p.add_argument("--time-limit", type=float, default=TIME_LIMIT, metavar="SECONDS",
+    p.add_argument("--time-limit", type=parse_seconds, default=TIME_LIMIT, metavar="SECONDS",
                    help=f"seconds per chain before its steps are left undecided (default {TIME_LIMIT:g})")
-    p.add_argument("--file-time-limit", type=float, default=FILE_TIME_LIMIT, metavar="SECONDS",
+    p.add_argument("--file-time-limit", type=parse_seconds, default=FILE_TIME_LIMIT, metavar="SECONDS",
                    help="seconds per file; the chains not checked by then are undecided "
                         f"(default {FILE_TIME_LIMIT:g})")
     p.add_argument("--memory-limit", type=_size, default=MEMORY_LIMIT, metavar="SIZE",
@@ -127,11 +112,6 @@ def main(argv=None):
 
 def _main(argv):
     args = _parser().parse_args(argv)
-    for name in ("time_limit", "file_time_limit"):
-        value = getattr(args, name)
-        if not 0 < value < float("inf"):
-            raise ArgumentError(f"--{name.replace('_', '-')} must be a positive number of seconds, "
-                                f"not {value:g}")
     reports = []
     for path in args.files:
         try:
