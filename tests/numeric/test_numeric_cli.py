@@ -13,10 +13,17 @@ SLOW = {
 }
 
 
+def _ctrl_c_as_in_a_terminal():
+    """Ctrl-C reaches the command as in a terminal, even where the tests run as a background job
+    (which starts its children with SIGINT ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("module", sorted(SLOW))
 def test_ctrl_c_exits_130_without_a_traceback(module):
     proc = subprocess.Popen([sys.executable, "-m", module, *SLOW[module]],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_ctrl_c_as_in_a_terminal)
     proc.stdout.readline()  # the first line: the work has started
     time.sleep(0.3)
     proc.send_signal(signal.SIGINT)

@@ -7,6 +7,12 @@ import sys
 import time
 
 
+def _ctrl_c_as_in_a_terminal():
+    """Ctrl-C reaches the command as in a terminal, even where the tests run as a background job
+    (which starts its children with SIGINT ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _children(pid):
     path = f"/proc/{pid}/task/{pid}/children"
     try:
@@ -26,7 +32,8 @@ def _alive(pid):
 
 def test_ctrl_c_exits_130_with_one_line_and_no_worker_left():
     proc = subprocess.Popen([sys.executable, "-m", "proofs.verify", "--jobs", "1000"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_ctrl_c_as_in_a_terminal)
     try:
         proc.stdout.readline()  # the heading: the workers are starting
         workers = []
