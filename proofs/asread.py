@@ -128,6 +128,8 @@ class Point:
         for key, (t, t0) in moved.items():
             if key == symbol:
                 return t
+            if isinstance(symbol, sp.Indexed) and isinstance(key, sp.Indexed) and key.base == symbol.base:
+                continue  # the other entries of the author's vector o: coordinates of their own
             rng = self._rng(f"{sp.srepr(symbol)}|{sp.srepr(key) if isinstance(key, sp.Basic) else key}")
             c1 = mpmath.mpf(rng.randint(-200, 200)) / 100
             c2 = mpmath.mpf(rng.randint(-200, 200)) / 100

@@ -55,29 +55,36 @@ def _plain(expr, var):
     """``expr`` and ``var`` with every unknown entry q_j written as an unknown letter, and the way back.
 
     SymPy takes an ``Indexed`` that shares no symbol with the variable for a constant;
-    as a letter it takes part in the chain rule below like any unknown quantity.
+    as a letter it takes part in the chain rule below like any unknown quantity.  Entries
+    of the vector that ``var`` is an entry of stay entries: a derivative by o_j sees the
+    author's vector o as independent entries (d o_k / d o_j = delta_kj).
     """
-    entries = {x for x in unknown_atoms(expr) if isinstance(x, sp.Indexed)}
-    if is_unknown(var) and isinstance(var, sp.Indexed):
-        entries.add(var)
+    entries = {x for x in unknown_atoms(expr) if isinstance(x, sp.Indexed) and not _same_vector(x, var)}
     swap = {e: Unknown(sp.sstr(e)) for e in entries}
     return expr.xreplace(swap), swap.get(var, var), {v: k for k, v in swap.items()}
+
+
+def _same_vector(entry, var):
+    """Whether ``entry`` and ``var`` are entries of one vector o: then d o_k / d o_j is delta_kj."""
+    return isinstance(var, sp.Indexed) and isinstance(entry, sp.Indexed) and entry.base == var.base
 
 
 def unknown_terms(inner, var):
     """The chain rule's terms for what may depend on ``var`` without showing it.
 
     Every unknown quantity U of ``inner`` (other than ``var``) contributes
-    d inner/dU * dU/dv.  When ``var`` itself is an unknown letter, the
+    d inner/dU * dU/dv.  When ``var`` itself is an unknown letter (x), the
     lecture's quantities (z, a, y, ...) may depend on it too: their
-    contribution is one more unknown quantity, d[inner]/dv.
+    contribution is one more unknown quantity, d[inner]/dv.  An entry o_j of
+    an author's vector is a coordinate of its own: the lecture's quantities do
+    not depend on it, and the other entries o_k only through delta_kj.
     """
     plain, v, back = _plain(inner, var)
     total = sp.Integer(0)
     for u in sorted(unknown_atoms(plain), key=sp.default_sort_key):
-        if u != v:
+        if u != v and not _same_vector(u, v):
             total += sp.diff(plain, u) * derivative_of_unknown(u, v)
-    if is_unknown(v) and _quantities(plain, v):
+    if isinstance(v, Unknown) and _quantities(plain, v):
         total += Unknown(f"∂[{sp.sstr(plain)}]/∂{_name(v)} (through the lecture's quantities)")
     return total.xreplace(back)
 

@@ -171,11 +171,17 @@ class LetterRules:
         if self.at("_", "char"):
             self.advance()
             index = self.indices(self.script_tokens(), 1, tok)[0]
-        if self.vector_argument() and (index is not None or self.at("_", "char")):
+        vector = self.vector_argument()
+        if vector and (index is not None or self.at("_", "char")):
             if index is None:
                 self.advance()
                 index = self.indices(self.script_tokens(), 1, tok)[0]
-            return nt.a[index]
+            if vector == "z":
+                return nt.a[index]
+            # The softmax of another vector o: e^{o_i} / sum_k e^{o_k}, its entries unknown quantities.
+            base = sp.IndexedBase(self.ctx.unknown(vector))
+            k = sp.Dummy("k", integer=True, positive=True)
+            return sp.exp(unknown_entry(base, index)) / sp.Sum(sp.exp(unknown_entry(base, k)), (k, 1, nt.n))
         self.pos = start
         if required:
             raise self.error(f"{describe(tok)}(...) is read for the vector z only, with an index: "
@@ -183,27 +189,35 @@ class LetterRules:
         return None
 
     def vector_argument(self):
-        """Consume ``(z)``, ``\\left(\\mathbf{z}\\right)`` or ``(z^{(L)})`` and say whether it was there."""
+        """Consume ``(z)``, ``\\left(\\mathbf{z}\\right)`` or ``(z^{(L)})``: the vector's letter, or ''.
+
+        Another letter than z is read only if the notation does not define it
+        (``softmax(o)_j`` with o the author's logits)."""
         left = self.at(r"\left", "cmd")
         if left:
             self.advance()
         if not self.at("(", "char"):
-            return False
+            return ""
         self.advance()
         arg = self.resolve(self.peek())
-        if not (arg.kind == "letter" and arg.text == "z"):
-            return False
+        if not (arg.kind == "letter" and (arg.text == "z" or self.undefined_letter(arg.text))):
+            return ""
         self.advance()
         if self.at("^", "char") and self.layer_superscript() is None:
-            return False
+            return ""
         if left:
             if not self.at(r"\right", "cmd"):
-                return False
+                return ""
             self.advance()
         if not self.at(")", "char"):
-            return False
+            return ""
         self.advance()
-        return True
+        return arg.text
+
+    def undefined_letter(self, name):
+        """Whether ``name`` is a single letter that neither the notation nor the file defines."""
+        return (len(name) == 1 and name.isalpha() and name not in _INDEXED and name not in INDEX_LETTERS
+                and name not in _NOT_VARIABLES and name not in self.ctx.names)
 
     def primed_call(self, tok):
         """``f'(x)``: the derivative of the function f (unknown, or defined as ``f(x) = ...``) at x."""
@@ -495,6 +509,9 @@ class LetterRules:
                 raise self.error(f"{name} is defined without an index; expected no subscript", self.peek())
             return definition.expr
         if not self.at("_", "char"):
+            if self.whole_vectors:
+                # The whole vector as an argument, l(y, \hat{y}): it names the vector, entry by entry elsewhere.
+                return nt.unknown(f"{name} (the vector)")
             raise self.error(f"{name} is defined with an index; expected {name}_{definition.parameter}", self.peek())
         self.advance()
         value = self.indices(self.script_tokens(), 1, tok)[0]

@@ -110,8 +110,15 @@ def test_softmax_written_as_a_function_is_the_output(text):
 
 
 def test_softmax_of_something_else_is_refused_with_the_form_it_reads():
+    # y is the lecture's target: its softmax is not a thing the lecture writes.
     with pytest.raises(LatexError, match="softmax"):
-        parse_formula(r"\operatorname{softmax}(x)_i")
+        parse_formula(r"\operatorname{softmax}(y)_i")
+
+
+def test_softmax_of_an_authors_vector_is_the_softmax_of_its_entries():
+    read = parse_formula(r"\operatorname{softmax}(x)_i")
+    assert isinstance(read, sp.Mul) and read.has(sp.exp) and read.has(sp.Sum)
+    assert not read.has(a)
 
 
 def test_a_fresh_letter_defined_by_an_equation_is_taken_as_its_definition(tmp_path):

@@ -1,0 +1,40 @@
+"""A derivation in a textbook's own notation (logits o, predictions \\hat{y}, a loss l(y, \\hat{y})), read
+with no declaration: its true steps are proved, and the same text with a sign flipped is refuted."""
+
+from proofs.latex import check_file
+
+D2L_STYLE = r"""
+The softmax is $\hat{y}_j = \frac{\exp(o_j)}{\sum_k \exp(o_k)}$ and the loss is
+$l(\mathbf{y}, \hat{\mathbf{y}}) = - \sum_{j=1}^q y_j \log \hat{y}_j$.
+
+$$
+\begin{aligned}
+l(\mathbf{y}, \hat{\mathbf{y}}) &=  - \sum_{j=1}^q y_j \log \frac{\exp(o_j)}{\sum_{k=1}^q \exp(o_k)} \\
+&= \sum_{j=1}^q y_j \log \sum_{k=1}^q \exp(o_k) - \sum_{j=1}^q y_j o_j\\
+&= \log \sum_{k=1}^q \exp(o_k) - \sum_{j=1}^q y_j o_j.
+\end{aligned}
+$$
+
+$$\partial_{o_j} l(\mathbf{y}, \hat{\mathbf{y}}) = \frac{\exp(o_j)}{\sum_{k=1}^q \exp(o_k)} - y_j
+  = \mathrm{softmax}(\mathbf{o})_j - y_j.$$
+"""
+
+
+def _kinds(tmp_path, text):
+    path = tmp_path / "derivation.md"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path)
+    assert not report.errors, [str(e) for e in report.errors]
+    return [s.verdict.kind for s in report.steps()], report
+
+
+def test_a_textbook_derivation_in_its_own_letters_is_read_and_proved(tmp_path):
+    kinds, report = _kinds(tmp_path, D2L_STYLE)
+    assert kinds and all(k in ("proved", "proved-under") for k in kinds), kinds
+    assert not any(s.internal_error for s in report.steps())
+
+
+def test_the_same_derivation_with_a_sign_flipped_is_refuted(tmp_path):
+    wrong = D2L_STYLE.replace(r"\exp(o_k)} - y_j", r"\exp(o_k)} + y_j")
+    kinds, _ = _kinds(tmp_path, wrong)
+    assert "refuted" in kinds, kinds
