@@ -117,9 +117,18 @@ class Point:
             raise NotEvaluable(f"{atom} lies outside 1..n")
         return self._values[atom]
 
+    def label(self, atom):
+        """The class label an entry stands for where it is written as an index (f_{y_i}): 1..n."""
+        key = ("label", atom)
+        if key not in self._values:
+            self._values[key] = self._rng("label|" + sp.srepr(atom)).randint(1, self.n)
+        return self._values[key]
+
     def drawn(self):
         """The values drawn or derived so far, sorted by atom."""
-        return dict(sorted(self._values.items(), key=lambda kv: sp.default_sort_key(kv[0])))
+        values = {k: v for k, v in self._values.items() if not isinstance(k, tuple)}
+        values.update({k[1]: v for k, v in self._values.items() if isinstance(k, tuple)})
+        return dict(sorted(values.items(), key=lambda kv: sp.default_sort_key(kv[0])))
 
     def unknown(self, symbol, moved):
         """The value of an unknown quantity: a random smooth function of the moved variables."""
@@ -161,6 +170,9 @@ def _real(value):
 
 
 def _int(expr, point, bindings, moved):
+    if isinstance(expr, sp.Indexed) and not expr.is_integer:
+        # An entry used as an index, f_{y_i}: y_i is a class label, drawn from 1..n.
+        return point.label(_key(expr, point, bindings, moved))
     value = _ev(expr, point, bindings, moved)
     if value != int(value):
         raise NotEvaluable(f"the index {expr} is not an integer")

@@ -222,12 +222,26 @@ def _refute(derivation, k, relation, n_value, values, seed):
                 for h in derivation.hypotheses:
                     if h is not SUM_Y_ONE:
                         left, right = left.xreplace(h.rule(q)), right.xreplace(h.rule(q))
+            if _nested_indices(left, right):
+                # f_{y_1} and f_1 are one number when y_1 = 1; the route below draws them apart,
+                # so the point is found as the numeric veto finds one, from the expressions as written.
+                names = tuple(h.name for h in derivation.hypotheses)
+                veto = veto_steps(derivation, {k: (relation, names)}, q, seed)[k]
+                if veto.vetoed:
+                    return veto.counterexample
+                continue
             cx = find_counterexample(left, right, q, relation, sum_y_one, seed=seed)
             if cx is not None:
                 if v:
                     cx.values.update({str(ix): str(val) for ix, val in v.items()})
                 return cx
     return None
+
+
+def _nested_indices(*exprs):
+    """Whether an entry is indexed by another entry (f_{y_i}: the class label as an index)."""
+    return any(any(isinstance(ix, sp.Indexed) or ix.has(sp.Indexed) for ix in atom.indices)
+               for e in exprs for atom in e.atoms(sp.Indexed))
 
 
 def _prev(derivation):

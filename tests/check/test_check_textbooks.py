@@ -38,3 +38,26 @@ def test_the_same_derivation_with_a_sign_flipped_is_refuted(tmp_path):
     wrong = D2L_STYLE.replace(r"\exp(o_k)} - y_j", r"\exp(o_k)} + y_j")
     kinds, _ = _kinds(tmp_path, wrong)
     assert "refuted" in kinds, kinds
+
+
+CS231N_STYLE = r"""
+The loss for one example is $L_i = -\log\left(\frac{e^{f_{y_i}}}{\sum_j e^{f_j}}\right)$,
+with $p_k = \frac{e^{f_k}}{\sum_j e^{f_j}}$.
+
+$$ L_i = -\log\left(\frac{e^{f_{y_i}}}{\sum_j e^{f_j}}\right) = -f_{y_i} + \log\sum_j e^{f_j} $$
+
+$$ \frac{\partial L_i}{\partial f_k} = p_k - \mathbb{1}(y_i = k) $$
+"""
+
+
+def test_the_class_label_as_an_index_is_read_and_checked_numerically_too(tmp_path):
+    kinds, report = _kinds(tmp_path, CS231N_STYLE)
+    assert kinds == ["proved"] * 3, (kinds, [s.detail for s in report.steps()])
+
+
+def test_a_sign_error_with_the_label_as_an_index_has_a_coherent_counterexample(tmp_path):
+    kinds, report = _kinds(tmp_path, CS231N_STYLE.replace("= -f_{y_i} +", "= f_{y_i} +"))
+    step = report.steps()[1]
+    assert step.verdict.kind == "refuted"
+    # f_{y_1} is not drawn apart from f_1: the point names the entries of f and the label y_1 only.
+    assert not any("[y" in str(name) for name in step.counterexample.values), step.counterexample
