@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .notation import Unknown
+from .notation import Unknown, y
 
 __all__ = ["differentiate", "unknown_terms", "derivative_of_unknown", "evaluate_derivatives",
            "unknown_atoms", "is_unknown"]
@@ -43,9 +43,14 @@ def derivative_of_unknown(u, var):
 
 
 def _quantities(expr, var):
-    """Whether ``expr`` holds a quantity other than ``var`` that is not an index or a size."""
+    """Whether ``expr`` holds a quantity of the network that may depend on ``var``.
+
+    Indices, sizes and the targets y (the data of an example, given before the
+    network computes anything) do not; everything else may: z, a, b, w,
+    a^{(L-1)}, the cost, and the E_q = e^{z_q} of a concrete route.
+    """
     labels = {x.base.label for x in expr.atoms(sp.Indexed)}
-    if any(not is_unknown(x) for x in expr.atoms(sp.Indexed)):
+    if any(not is_unknown(x) and x.base != y for x in expr.atoms(sp.Indexed)):
         return True
     return any(s != var and not s.is_integer and not isinstance(s, Unknown) and s not in labels
                for s in expr.free_symbols if isinstance(s, sp.Symbol))
@@ -73,18 +78,18 @@ def unknown_terms(inner, var):
     """The chain rule's terms for what may depend on ``var`` without showing it.
 
     Every unknown quantity U of ``inner`` (other than ``var``) contributes
-    d inner/dU * dU/dv.  When ``var`` itself is an unknown letter (x), the
-    lecture's quantities (z, a, y, ...) may depend on it too: their
-    contribution is one more unknown quantity, d[inner]/dv.  An entry o_j of
-    an author's vector is a coordinate of its own: the lecture's quantities do
-    not depend on it, and the other entries o_k only through delta_kj.
+    d inner/dU * dU/dv.  When ``var`` itself is an unknown letter (x) or an
+    entry o_j of an author's vector, the network's quantities (z, a, C, ...;
+    not the targets y) may depend on it too: their contribution is one more
+    unknown quantity, d[inner]/dv.  The other entries o_k of the same vector
+    depend on o_j only through delta_kj.
     """
     plain, v, back = _plain(inner, var)
     total = sp.Integer(0)
     for u in sorted(unknown_atoms(plain), key=sp.default_sort_key):
         if u != v and not _same_vector(u, v):
             total += sp.diff(plain, u) * derivative_of_unknown(u, v)
-    if isinstance(v, Unknown) and _quantities(plain, v):
+    if is_unknown(v) and _quantities(plain, v):
         total += Unknown(f"∂[{sp.sstr(plain)}]/∂{_name(v)} (through the lecture's quantities)")
     return total.xreplace(back)
 

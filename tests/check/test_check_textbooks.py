@@ -61,3 +61,14 @@ def test_a_sign_error_with_the_label_as_an_index_has_a_coherent_counterexample(t
     assert step.verdict.kind == "refuted"
     # f_{y_1} is not drawn apart from f_1: the point names the entries of f and the label y_1 only.
     assert not any("[y" in str(name) for name in step.counterexample.values), step.counterexample
+
+
+def test_the_network_may_depend_on_an_authors_vector(tmp_path):
+    # o undeclared: the lecture's a and C may be functions of it, so these are not proved ...
+    text = ("$$ \\frac{\\partial a_j}{\\partial o_i} = 0 $$\n\n$$ \\frac{\\partial C}{\\partial o_i} = 0 $$\n\n"
+            "$$ \\frac{\\partial o_k}{\\partial o_j} = 0 $$\n")
+    kinds, _ = _kinds(tmp_path, text)
+    assert not any(k.startswith("proved") for k in kinds), kinds
+    # ... while the targets y are data, and the entries of o are coordinates of their own.
+    kinds, _ = _kinds(tmp_path, "$$ \\frac{\\partial}{\\partial o_i} \\sum_k y_k o_k = y_i $$\n")
+    assert kinds == ["proved"]
