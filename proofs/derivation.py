@@ -132,3 +132,6 @@ class Claim:
     facts: tuple = ()
     numeric: tuple = ()
     lecture: str = ""
+    #: The smallest number of classes the statement is made for (softmax-range: 2); the claim's
+    #: verdict for a smaller n is not applicable, though its derivations for that n are still checked.
+    min_n: int = 1

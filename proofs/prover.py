@@ -33,7 +33,7 @@ def prove_claim(claim: Claim, n_max=8, seed=0, numeric=None) -> ClaimResult:
     general_vs = [p.verdict for p in parts if p.n is None] + [f.verdict for f in facts if f.n is None]
     general = worst(general_vs) if general_vs else None
     instances = {}
-    for q in range(1, n_max + 1):
+    for q in range(claim.min_n, n_max + 1):
         vs = [p.verdict for p in parts if p.n == q] + [f.verdict for f in facts if f.n == q]
         if vs:
             instances[q] = worst(vs)

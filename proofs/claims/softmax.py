@@ -43,6 +43,7 @@ SOFTMAX_RANGE = Claim(
     statement=sp.And(sp.StrictLessThan(0, a[j], evaluate=False), sp.StrictLessThan(a[j], 1), evaluate=False),
     parts=(positive, below_one, single),
     lecture="Свойства функции softmax, 1)",
+    min_n=2,
 )
 
 sum_one = Derivation(

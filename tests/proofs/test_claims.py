@@ -129,3 +129,10 @@ def test_check_text_and_check_claim_from_the_package():
     right = proofs.check_claim("lemma-1", r"$$ \frac{\partial C}{\partial a_j} = -\frac{y_j}{a_j} $$")
     wrong = proofs.check_claim("lemma-1", r"$$ \frac{\partial C}{\partial a_j} = \frac{y_j}{a_j} $$")
     assert right.proves is True and wrong.proves is False
+
+
+def test_softmax_range_is_stated_for_n_at_least_2():
+    result = proofs.prove("softmax-range", n=3, numeric=False)
+    assert sorted(result.instances) == [2, 3]          # n = 1 is not applicable to 0 < a_j < 1 ...
+    single = [p for p in result.parts if p.id == "range-single-class"]
+    assert single and all(p.verdict.ok for p in single)  # ... and its own part, a_1 = 1, is still proved
