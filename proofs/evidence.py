@@ -24,13 +24,13 @@ import sympy as sp
 from . import instance as inst
 from .concrete import exp_symbol, walker
 from .numeval import evaluate
+from .veto import DIGITS as VETO_DIGITS
 from .notation import C, SOFTMAX_CE, a, a_prev, b, d, i, j, w, y, z
 
 __all__ = ["Evidence", "evidence", "chain_evidence", "network_evidence", "NETWORK_LINKS"]
 
+#: Digits of the network comparison; the chain's points are the numeric veto's (at its DIGITS).
 _DIGITS = 30
-_POINTS = 2
-_N_VALUES = (2, 3, 4)
 
 #: What the network computes, as SymPy sees it: (derivative, the lecture's result, attribute, indices).
 NETWORK_LINKS = {
@@ -78,7 +78,7 @@ class Evidence:
         parts = []
         if self.chain_points:
             ns = f"n = {min(self.chain_n)}..{max(self.chain_n)}" if len(self.chain_n) > 1 else f"n = {self.chain_n[0]}"
-            parts.append(f"chain at {self.chain_points} random points ({ns}, mpmath {_DIGITS} digits): "
+            parts.append(f"chain at {self.chain_points} random points ({ns}, mpmath {VETO_DIGITS} digits): "
                          f"largest gap {self.chain_gap:.1e}" + ("" if self.inequalities_ok else ", an inequality fails"))
         if self.network_points:
             parts.append(f"NumPy network ({', '.join(self.network_links)}) at {self.network_points} points: "

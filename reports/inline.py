@@ -98,7 +98,7 @@ MATH = {
     "dCC/dw_ji": sp.Derivative(sp.Symbol("CC"), w[j, i], evaluate=False),
     "y_1": _y1, "a_1_3": _a1,
     # The definitions and the errata.
-    "z_j": z[j], "x": sp.Symbol("x"), "t_j": t_range[j], "sigma": sp.Symbol("sigma"), "m>=1": _ge(sp.Symbol("m"), 1),
+    "x": sp.Symbol("x"), "t_j": t_range[j], "sigma": sp.Symbol("sigma"), "m>=1": _ge(sp.Symbol("m"), 1),
     "a_j=softmax": sp.Eq(a[j], frac(sp.exp(z[j]), sum_all(sp.exp(z[l]), l)), evaluate=False),
     "C=ce": sp.Eq(C, -sum_all(y[j] * sp.log(a[j]), j), evaluate=False),
     "0<=y_j<=1": sp.And(sp.LessThan(0, y[j], evaluate=False), sp.LessThan(y[j], 1, evaluate=False), evaluate=False),
@@ -113,7 +113,7 @@ MATH = {
     "a_j=1/(1+t_j)": sp.Eq(a[j], frac(1, 1 + t_range[j]), evaluate=False),
     "a_j=t_j_y_j": sp.Eq(a[j], t_range[j] * y[j], evaluate=False),
     "t_j>0": _lt(0, t_range[j]).reversed,
-    "n>=1": _ge(n, 1), "a_prev_j": a_prev[j], "L-1": sp.Symbol("L") - 1, "l": l, "z": sp.Symbol("vec_z"), "y": _vec_y,
+    "n>=1": _ge(n, 1), "L-1": sp.Symbol("L") - 1, "l": l, "z": sp.Symbol("vec_z"), "y": _vec_y,
     "a_2=": sp.Eq(a[2], sp.Mul(sp.Rational(2, 3), 1 - a[1], evaluate=False), evaluate=False),
     "a_3=": sp.Eq(a[3], sp.Mul(sp.Rational(1, 3), 1 - a[1], evaluate=False), evaluate=False), "y_j(x)": y[j, sp.Symbol("x")], "a_j(x)": a[j, sp.Symbol("x")],
 }

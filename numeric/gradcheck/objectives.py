@@ -26,7 +26,7 @@ import warnings
 
 import numpy as np
 
-from .structure import EXPECTED_LOSS, ParamStructure, loss_value, split_output
+from .structure import ParamStructure, loss_value, split_output
 from .tolerances import COMPLEX_STEP, EPS, KAPPA, LINEAR_STEP_LIMIT
 
 __all__ = ["FunctionObjective", "NetworkObjective", "NotComplexSafe"]
