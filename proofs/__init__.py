@@ -64,7 +64,7 @@ def check_claim(claim_id, path_or_text, **options):
 
 
 def check_text(text, **options):
-    """Check the derivation written in a LaTeX string: a proofs.latex.FileReport."""
+    """Check the derivation written in a LaTeX string: a proofs.reader.FileReport."""
     from .grading import check_text as check
 
     return check(text, **options)

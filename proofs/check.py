@@ -21,9 +21,9 @@ from numeric.commandline import Parser, run
 
 from .grading.options import parse_n_values, parse_seconds
 from .jsonreport import document, dumps, file_json
-from .latex.render import counterexample_text, error_lines, summary_line, text_lines, totals
-from .latex.errors import LatexError
-from .latex.report import FILE_TIME_LIMIT, MEMORY_LIMIT, N_VALUES, TIME_LIMIT, FileReport, check_file
+from .reader.render import counterexample_text, error_lines, summary_line, text_lines, totals
+from .reader.errors import LatexError
+from .reader.report import FILE_TIME_LIMIT, MEMORY_LIMIT, N_VALUES, TIME_LIMIT, FileReport, check_file
 
 __all__ = ["main"]
 

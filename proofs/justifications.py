@@ -2,7 +2,7 @@
 
 A step's ``justification`` is one of these keys; the English sentence here is
 what the command line prints, and the handouts translate the same keys.
-A user's derivation read by :mod:`proofs.latex` has the key ``as-written``.
+A user's derivation read by :mod:`proofs.reader` has the key ``as-written``.
 """
 
 __all__ = ["JUSTIFICATIONS", "describe"]

@@ -1,7 +1,7 @@
 """Running claims: every derivation for general n and each concrete n, every fact.
 
 :func:`check_derivation` is the one entry point for chains -- the lecture's
-built-in proofs and a user's derivations read by :mod:`proofs.latex` alike.
+built-in proofs and a user's derivations read by :mod:`proofs.reader` alike.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A user's derivations, read from a LaTeX file and checked, as handout sections (``--include``).
 
-The file goes through :func:`proofs.latex.check_file`, the same step checker
+The file goes through :func:`proofs.reader.check_file`, the same step checker
 as the lecture's own proofs; each chain is printed like the lecture's chains,
 from the SymPy expressions the checker read, with every step's verdict.
 Passages that could not be read are listed, loudly, with their line numbers.
@@ -18,16 +18,16 @@ __all__ = ["included_blocks", "check_included"]
 
 
 def check_included(path):
-    """The :class:`proofs.latex.FileReport` of ``path``.
+    """The :class:`proofs.reader.FileReport` of ``path``.
 
     A file that could not be read at all (an error with no line: unreadable,
     not UTF-8, too large) is a ``ValueError`` naming the file as it was given,
     so that the command line exits with status 2 and nothing is written.
     """
     try:
-        from proofs.latex import check_file
+        from proofs.reader import check_file
     except ImportError as error:
-        raise ImportError(f"--include needs proofs.latex.check_file, which is not available: {error}") from None
+        raise ImportError(f"--include needs proofs.reader.check_file, which is not available: {error}") from None
     report = check_file(str(path))
     for error in report.errors:
         if getattr(error, "line", None) is None:

@@ -1,7 +1,7 @@
 """The lecture's own proofs through the checker: every step of every version, as the slides write it.
 
 :func:`check_lecture` reads the chains of :mod:`reports.chains` with
-:func:`proofs.latex.check_file`, the one step checker of the toolkit, and
+:func:`proofs.reader.check_file`, the one step checker of the toolkit, and
 returns one :class:`CheckedProof` per proof of the lecture.  Besides the
 verdicts it notes where the slides use a bound summation index with the same
 letter as a free index of the chain (Lemma 3 writes ``\\sum_{i=1}^n e^{z_i}``
@@ -62,7 +62,7 @@ def index_clashes(report):
 
 def check_lecture(progress=None):
     """Every proof of the lecture, checked; a ``ValueError`` if a file does not hold what is expected."""
-    from proofs.latex import check_file
+    from proofs.reader import check_file
 
     reports = {}
     for name in FILES:

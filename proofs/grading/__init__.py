@@ -10,7 +10,7 @@ r"""Derivations where people keep them: course repositories, students' answers, 
   chains and claims for Jupyter (:func:`install_reprs` attaches them).
 
 Nothing here decides a step: every verdict comes from the project's one step
-checker, through :func:`proofs.latex.check_file`.
+checker, through :func:`proofs.reader.check_file`.
 """
 
 from __future__ import annotations

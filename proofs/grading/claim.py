@@ -29,8 +29,8 @@ import sympy as sp
 
 import proofs
 from proofs.hypotheses import SUM_Y_ONE
-from proofs.latex import check_file
-from proofs.latex.render import counterexample_text
+from proofs.reader import check_file
+from proofs.reader.render import counterexample_text
 
 from .endpoints import CLAIM_RELATIONS, compose, flip, free_indices, implies, renamings, same, written_alike
 from .failure import REL_LATEX

@@ -15,8 +15,8 @@ import itertools
 import sympy as sp
 
 from proofs.derivation import Derivation, Step
-from proofs.latex import ChainSource, StepSource
-from proofs.latex.report import check_chain
+from proofs.reader import ChainSource, StepSource
+from proofs.reader.report import check_chain
 
 __all__ = ["compose", "implies", "flip", "written_alike", "renamings", "free_indices", "same", "CLAIM_RELATIONS"]
 

@@ -9,7 +9,7 @@ the chain relies on.
 
 from __future__ import annotations
 
-from proofs.latex.render import counterexample_text
+from proofs.reader.render import counterexample_text
 from proofs.verdict import UNDECIDED
 
 __all__ = ["chain_failure_lines", "REL_LATEX"]

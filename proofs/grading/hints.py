@@ -15,7 +15,7 @@ import itertools
 from dataclasses import dataclass
 
 from proofs.hypotheses import SUM_Y_ONE
-from proofs.latex.report import check_chain
+from proofs.reader.report import check_chain
 
 __all__ = ["Hint", "find_hints", "recheck", "declaration_line", "SUM_Y_DECLARATION"]
 

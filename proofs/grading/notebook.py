@@ -1,8 +1,8 @@
 r"""Checked chains and claims as Markdown, LaTeX and HTML, for Jupyter.
 
 A printer reads a result and decides nothing.  Four kinds of result print:
-a :class:`~proofs.latex.report.ChainReport` (one chain read from a file), a
-:class:`~proofs.latex.report.FileReport` (every chain of a file), a
+a :class:`~proofs.reader.report.ChainReport` (one chain read from a file), a
+:class:`~proofs.reader.report.FileReport` (every chain of a file), a
 :class:`~proofs.verdict.ClaimResult` (a built-in claim, ``proofs.prove``) and a
 :class:`~proofs.grading.claim.Grade` (``check_claim``).  Each shows its steps
 aligned in one ``aligned`` display, every step with its justification and
@@ -421,7 +421,7 @@ def install_reprs():
     Markdown, LaTeX or HTML, whichever the front end prefers.  Calling it
     again changes nothing.
     """
-    from proofs.latex.report import ChainReport, FileReport
+    from proofs.reader.report import ChainReport, FileReport
     from proofs.verdict import ClaimResult
 
     from .claim import Grade

@@ -2,7 +2,7 @@ r"""``pytest --derivations``: every chain of a course's Markdown and LaTeX files
 
 With ``--derivations``, each ``.md``, ``.markdown`` and ``.tex`` file under the
 paths given on the command line (or, when none are given, under the ini key
-``derivations_paths``) is read by :mod:`proofs.latex`, and each chain of
+``derivations_paths``) is read by :mod:`proofs.reader`, and each chain of
 relations in it becomes one test item, ``FILE::TITLE`` for a chain with a
 ``title`` declaration or a ``\text{...}`` label and ``FILE::line N`` for
 the others.  The item passes when every step is proved, or proved under the
@@ -31,8 +31,8 @@ from pathlib import Path
 
 import pytest
 
-from proofs.latex import read_file
-from proofs.latex.report import check_chain
+from proofs.reader import read_file
+from proofs.reader.report import check_chain
 
 from .failure import chain_failure_lines
 from .hints import find_hints

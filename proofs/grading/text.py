@@ -13,7 +13,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 
-from proofs.latex import check_file
+from proofs.reader import check_file
 
 from .options import DEFAULT_N_VALUES, DEFAULT_TIME_LIMIT, SUFFIXES
 

@@ -1,7 +1,7 @@
 """The lecture's own proofs, copied from the slides as written, for the errata.
 
 The ``.md`` files beside this module are the chains of the lecture in the form
-that :func:`proofs.latex.check_file` reads (the same files that the checker's
+that :func:`proofs.reader.check_file` reads (the same files that the checker's
 tests use).  :data:`LECTURE_PROOFS` names each chain by a stable id, in the
 lecture's order, with the claim it proves and its place in its file.
 """

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from proofs.latex import check_file
+from proofs.reader import check_file
 from proofs.verdict import PROVED, PROVED_UNDER, REFUTED
 
 CORPUS = Path(__file__).parent / "corpus"

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from proofs.latex import check_file
+from proofs.reader import check_file
 from proofs.notation import i, j
-from proofs.latex import report as report_module
+from proofs.reader import report as report_module
 from proofs.prover import check_derivation
 
 FIXTURES = Path(__file__).parent / "fixtures"

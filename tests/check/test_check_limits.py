@@ -16,9 +16,9 @@ import time
 
 import pytest
 
-from proofs.latex import check_file, parse_formula, read_file
-from proofs.latex.errors import LatexError
-from proofs.latex.report import bounded_memory
+from proofs.reader import check_file, parse_formula, read_file
+from proofs.reader.errors import LatexError
+from proofs.reader.report import bounded_memory
 
 HOSTILE = [
     r"$$ e^{\frac{x}{y}^{e^{e^{e^{e^{10}}}}}} = 1 $$",

@@ -11,8 +11,8 @@ import itertools
 import pytest
 import sympy as sp
 
-from proofs.latex import check_file, parse_formula, read_file
-from proofs.latex.bound import free_symbols
+from proofs.reader import check_file, parse_formula, read_file
+from proofs.reader.bound import free_symbols
 from proofs.notation import a, n, y
 from proofs.verdict import PROVED, PROVED_UNDER, REFUTED
 

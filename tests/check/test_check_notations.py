@@ -3,9 +3,9 @@
 import pytest
 import sympy as sp
 
-from proofs.latex import LatexError, check_file, parse_formula, read_file
-from proofs.latex.parser import PositiveUnknown, index_symbol
-from proofs.latex.vocabulary import UnknownEntry
+from proofs.reader import LatexError, check_file, parse_formula, read_file
+from proofs.reader.parser import PositiveUnknown, index_symbol
+from proofs.reader.vocabulary import UnknownEntry
 from proofs.notation import Unknown, a, a_prev, b, d, i, j, k, n, w, y, z
 from proofs.verdict import PROVED, PROVED_UNDER, REFUTED
 

@@ -5,7 +5,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proofs.latex import LatexError, parse_formula
+from proofs.reader import LatexError, parse_formula
 from proofs.notation import C, SumExcept, a, a_prev, b, d, delta, i, j, l, m, n, unknown, w, y, z
 
 

@@ -5,7 +5,7 @@ import sympy as sp
 
 from proofs.derivation import Derivation
 from proofs.hypotheses import SUM_Y_ONE
-from proofs.latex import LatexError, derivations_from_file, read_file
+from proofs.reader import LatexError, derivations_from_file, read_file
 from proofs.notation import C, SumExcept, a, d, i, j, l, n, y, z
 
 

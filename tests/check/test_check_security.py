@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from proofs.latex import LIMITS, LatexError, check_file, parse_formula, read_file
+from proofs.reader import LIMITS, LatexError, check_file, parse_formula, read_file
 
 
 def _read(tmp_path, text, name="evil.md"):
@@ -147,7 +147,7 @@ def test_a_chain_that_takes_too_long_is_left_undecided(tmp_path):
                     r" \left(a_1 + a_2 + y_1 + z_1\right) + 0 \cdot a_3$$", encoding="utf-8")
     start = time.perf_counter()
     report = check_file(path, time_limit=1)
-    assert time.perf_counter() - start < 10
+    assert time.perf_counter() - start < 30  # the limit, not the 400th power, ends it
     (step,) = report.steps()
     assert step.verdict.kind == "undecided"
     assert "time limit of 1 s" in step.detail

@@ -1,7 +1,7 @@
 """A derivation in a textbook's own notation (logits o, predictions \\hat{y}, a loss l(y, \\hat{y})), read
 with no declaration: its true steps are proved, and the same text with a sign flipped is refuted."""
 
-from proofs.latex import check_file
+from proofs.reader import check_file
 
 D2L_STYLE = r"""
 The softmax is $\hat{y}_j = \frac{\exp(o_j)}{\sum_k \exp(o_k)}$ and the loss is

@@ -11,7 +11,7 @@ import pytest
 # (The plugin module itself is left for pytest to import, so that it can rewrite it.)
 import proofs.grading.failure  # noqa: F401
 import proofs.grading.hints  # noqa: F401
-import proofs.latex.report  # noqa: F401
+import proofs.reader.report  # noqa: F401
 from grading_tools import COURSE
 
 @pytest.fixture

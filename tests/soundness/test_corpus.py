@@ -1,6 +1,6 @@
 """The soundness corpus through the project's checker: no false step proved, no true step refuted.
 
-One test per corpus file, through :func:`proofs.latex.check_file` (general n and
+One test per corpus file, through :func:`proofs.reader.check_file` (general n and
 n = 2, 3, 4, as ``python -m proofs.check`` checks by default).  Each block of the
 file is matched with the chain the checker read at its line; which of its steps
 are false comes from the independent reference (:func:`soundcorpus.ground_truth`),
@@ -14,7 +14,7 @@ tolerated, counted and listed at the end of the session.
 
 import pytest
 
-from proofs.latex import check_file
+from proofs.reader import check_file
 
 from soundcorpus import TOTALS, UNDECIDED_TRUE, Seen, corpus_files, judge, new_counts, read_corpus_file
 

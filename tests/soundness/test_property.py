@@ -23,7 +23,7 @@ from random import Random
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from proofs.latex import check_file
+from proofs.reader import check_file
 from proofs.verdict import PROVED, PROVED_UNDER
 
 import soundmath

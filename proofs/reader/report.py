@@ -1,6 +1,6 @@
 """Checking the chains of a file with the project's one step checker.
 
-:func:`check_file` reads a file (:func:`proofs.latex.chains.read_file`), sends
+:func:`check_file` reads a file (:func:`proofs.reader.chains.read_file`), sends
 every chain through :func:`proofs.prover.check_derivation` -- the same checker
 that runs the lecture's built-in proofs -- and gathers one verdict per step:
 the worst verdict over general n and the concrete n checked, with the first

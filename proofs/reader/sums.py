@@ -20,7 +20,7 @@ __all__ = ["SumRules"]
 class SumRules:
     r"""Sums: \sum with its index, lower bound, upper limit, excluded index, and its body.
 
-    A part of :class:`~proofs.latex.parser.Parser` (it uses the parser's cursor,
+    A part of :class:`~proofs.reader.parser.Parser` (it uses the parser's cursor,
     ``self.toks``, ``self.ctx`` and ``self.scope``); it is not used on its own.
     """
 

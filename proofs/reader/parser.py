@@ -64,7 +64,7 @@ What the notation means:
   positive only where ``% check: assume x > 0`` declares it, and an integer index
   in a subscript.
 
-Limits (:data:`proofs.latex.errors.LIMITS`) are checked before anything large
+Limits (:data:`proofs.reader.errors.LIMITS`) are checked before anything large
 is built: nesting depth, numeric exponents and the size of numbers.
 """
 

@@ -14,7 +14,7 @@ are kept (:class:`Inline`), since one may define a letter; Markdown code is
 passed over, as are
 Markdown code (fenced blocks and `inline code`), HTML comments and LaTeX
 comments.  The scan is linear in the size of the file, and the file's size
-and number of blocks are bounded by :data:`~proofs.latex.errors.LIMITS`.
+and number of blocks are bounded by :data:`~proofs.reader.errors.LIMITS`.
 """
 
 from __future__ import annotations

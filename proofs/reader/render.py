@@ -1,6 +1,6 @@
 """Printing file reports: compiler-style text for people (JSON: :mod:`proofs.jsonreport`).
 
-A printer only reads a :class:`~proofs.latex.report.FileReport`; it decides
+A printer only reads a :class:`~proofs.reader.report.FileReport`; it decides
 nothing.  Text lines have the form ``FILE:LINE:COL: VERDICT: step N of TITLE:
 LHS = RHS`` (the place is the step's relation sign), followed for a step that
 is not proved by both sides in full and the counterexample.

@@ -20,7 +20,7 @@ __all__ = ["DerivativeRules"]
 class DerivativeRules:
     r"""Derivatives in every form people write them, each read as the unevaluated d(F, x).
 
-    A part of :class:`~proofs.latex.parser.Parser` (it uses the parser's cursor,
+    A part of :class:`~proofs.reader.parser.Parser` (it uses the parser's cursor,
     ``self.toks``, ``self.ctx`` and ``self.scope``); it is not used on its own.
     """
 

@@ -23,7 +23,7 @@ __all__ = ["LetterRules"]
 class LetterRules:
     r"""Letters, names and calls: how the parser reads a letter with its scripts.
 
-    A part of :class:`~proofs.latex.parser.Parser` (it uses the parser's cursor,
+    A part of :class:`~proofs.reader.parser.Parser` (it uses the parser's cursor,
     ``self.toks``, ``self.ctx`` and ``self.scope``); it is not used on its own.
     """
 
