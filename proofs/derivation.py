@@ -18,10 +18,9 @@ from typing import Callable, Optional
 import sympy as sp
 
 from .notation import Model, SOFTMAX_CE
+from .relations import relation as named_relation
 
-__all__ = ["Hypothesis", "Step", "Derivation", "Fact", "Claim", "RELATIONS"]
-
-RELATIONS = ("=", "<=", ">=", "<", ">")
+__all__ = ["Hypothesis", "Step", "Derivation", "Fact", "Claim"]
 
 
 @dataclass(frozen=True)
@@ -48,8 +47,7 @@ class Step:
     relation: str = "="
 
     def __post_init__(self):
-        if self.relation not in RELATIONS:
-            raise ValueError(f"relation must be one of {RELATIONS}, got {self.relation!r}")
+        named_relation(self.relation)  # a ValueError names the relations there are
 
 
 @dataclass(frozen=True)

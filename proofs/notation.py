@@ -23,7 +23,7 @@ from typing import Callable
 import sympy as sp
 
 __all__ = [
-    "ASSUMPTIONS", "WRITTEN", "n", "m", "i", "j", "k", "l", "p", "V", "x",
+    "ASSUMPTIONS", "WRITTEN", "PLAIN_TEXT", "n", "m", "i", "j", "k", "l", "p", "V", "x",
     "z", "a", "y", "b", "w", "a_prev", "delta", "C", "CC", "t", "t_range", "DATASET_CE",
     "SumExcept", "sum_all", "sum_except", "d", "softmax_def", "times", "frac",
     "Model", "SOFTMAX_CE", "SIGMOID_QUADRATIC", "sigma", "Unknown", "unknown",
@@ -94,6 +94,16 @@ WRITTEN = {
     "b": (b, "b", "(L)", False),
     "delta": (delta, r"\delta", "(L)", True),
     "y": (y, "y", "", True),
+}
+
+#: How the notation's LaTeX commands read in plain text, where no TeX typesets them (the SVG
+#: figures' labels, alt text): its Greek letters, operators and the relations other than the
+#: steps' own (those are in :data:`proofs.relations.RELATIONS`).
+PLAIN_TEXT = {
+    r"\delta": "δ", r"\sigma": "σ", r"\eta": "η", r"\alpha": "α", r"\lambda": "λ", r"\mu": "μ",
+    r"\ell": "ℓ", r"\partial": "∂", r"\sum": "∑", r"\infty": "∞", r"\cdot": "·", r"\times": "×",
+    r"\ne": "≠", r"\neq": "≠", r"\approx": "≈", r"\to": "→", r"\in": "∈",
+    r"\ln": "ln", r"\log": "log", r"\exp": "exp", r"\min": "min", r"\max": "max",
 }
 
 

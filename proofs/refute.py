@@ -13,6 +13,7 @@ import mpmath
 import sympy as sp
 
 from .numeval import evaluate
+from .relations import RELATIONS
 from .notation import y as y_base
 from .verdict import Counterexample
 
@@ -72,13 +73,7 @@ def find_counterexample(lhs, rhs, n_value, relation="=", sum_y_one=False, seed=0
         scale = max(1, abs(left), abs(right))
         gap = left - right
         tol = mpmath.mpf(10) ** (-(_DIGITS - 10)) * scale
-        broken = {
-            "=": abs(gap) > tol,
-            "<=": gap > tol,
-            ">=": gap < -tol,
-            "<": gap > -tol,
-            ">": gap < tol,
-        }[relation]
+        broken = RELATIONS[relation].broken(gap, tol, ties_break=True)
         if broken:
             values = {_name(k): str(v.args[0] if isinstance(v, sp.exp) else v) for k, v in point.items()}
             return Counterexample(n=n_value, values=values,

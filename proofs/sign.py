@@ -14,6 +14,8 @@ from functools import lru_cache
 import sympy as sp
 from sympy.calculus.util import maximum, minimum
 
+from .relations import RELATIONS
+
 __all__ = ["sign_of", "holds", "positive_extremum"]
 
 
@@ -141,11 +143,4 @@ def holds(difference, relation):
     s = sign_of(difference)
     if s is None:
         return None
-    table = {
-        "=": {0: True},
-        "<=": {0: True, -1: True, "-0": True},
-        ">=": {0: True, 1: True, "+0": True},
-        "<": {-1: True},
-        ">": {1: True},
-    }
-    return table[relation].get(s, None)
+    return RELATIONS[relation].holds_for_sign(s)

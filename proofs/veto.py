@@ -28,6 +28,7 @@ import sympy as sp
 from . import instance as inst
 from .asread import NotEvaluable, Point, Undefined, evaluate_as_read
 from .hypotheses import SUM_Y_ONE, SUM_Y_ONE_EACH
+from .relations import RELATIONS
 from .verdict import Counterexample
 
 __all__ = ["Veto", "veto_steps", "numeric_veto", "DIGITS", "TOLERANCE"]
@@ -65,9 +66,7 @@ class Veto:
 def _breaks(left, right, relation):
     scale = max(mpmath.mpf(1), abs(left), abs(right))
     tol = TOLERANCE * scale
-    gap = left - right
-    return {"=": abs(gap) > tol, "<=": gap > tol, ">=": gap < -tol,
-            "<": gap >= tol, ">": gap <= -tol}[relation]
+    return RELATIONS[relation].broken(left - right, tol)
 
 
 def _derived(derivation, names, n_value):

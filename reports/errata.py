@@ -13,6 +13,8 @@ checker refuted it.
 
 from __future__ import annotations
 
+from proofs.relations import latex as relation_latex
+
 from .counterexample import counterexample_pieces
 from .document import Heading, Link, Mark, Paragraph, StepRow, Steps, Text
 from .inline import fill
@@ -20,7 +22,6 @@ from .inline import fill
 __all__ = ["errata_blocks", "claim_links", "ANCHOR", "anchor"]
 
 ANCHOR = "errata"
-RELATION_LATEX = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">"}
 
 
 def as_written(latex):
@@ -63,7 +64,7 @@ def _rows(checked, cat):
         if step.verdict.kind == "proved-under":
             under = tuple(p for position, name in enumerate(step.verdict.hypotheses)
                           for p in ((Text(", "),) if position else ()) + fill(cat.lookup("HYPOTHESES", name)))
-        rows.append(StepRow(number=step.index, relation=RELATION_LATEX[step.relation],
+        rows.append(StepRow(number=step.index, relation=relation_latex(step.relation),
                             formula=as_written(step.rhs_latex), reason=(),
                             mark=Mark(step.verdict.kind, cat.word(f"verdict.{step.verdict.kind}")),
                             under=under, detail=detail))

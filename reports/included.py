@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from proofs.relations import latex as relation_latex
+
 from .document import Heading, Mark, Paragraph, StepRow, Steps, Strong, Text
 from .inline import fill
 from .latex import lecture_latex
@@ -37,14 +39,14 @@ def check_included(path):
 
 
 def _chain(report, cat):
-    from .sections import RELATION_LATEX, _counterexample, _hypotheses, _mark, _verdict_pieces
+    from .sections import _counterexample, _hypotheses, _mark, _verdict_pieces
 
     rows = []
     for step in report.steps:
         under = _hypotheses(step.verdict.hypotheses, cat) if step.verdict.kind == "proved-under" else ()
         detail = _counterexample(step.counterexample, cat) if step.counterexample is not None else ()
         reason = fill(cat.lookup("JUSTIFICATIONS", "as-written")) + (Text(f" ({cat.word('line')} {step.line})"),)
-        rows.append(StepRow(number=step.index, relation=RELATION_LATEX[step.relation],
+        rows.append(StepRow(number=step.index, relation=relation_latex(step.relation),
                             formula=lecture_latex(step.rhs), reason=reason, mark=_mark(step.verdict, cat),
                             under=under, detail=detail))
     start = lecture_latex(report.steps[0].lhs) if report.steps else ""

@@ -35,6 +35,7 @@ import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
 from proofs.notation import WRITTEN, SumExcept
+from proofs.relations import from_sympy, latex as relation_latex
 
 __all__ = ["LecturePrinter", "lecture_latex", "INDEXED_NAMES"]
 
@@ -367,14 +368,14 @@ class LecturePrinter(LatexPrinter):
         if len(args) == 2 and all(isinstance(r, sp.core.relational.Relational) for r in args):
             for first, second in (args, args[::-1]):
                 if first.rhs == second.lhs and first.rel_op in ("<", "<=") and second.rel_op in ("<", "<="):
-                    ops = {"<": "<", "<=": r"\le"}
-                    return "%s %s %s %s %s" % (self._print(first.lhs), ops[first.rel_op], self._print(first.rhs),
-                                               ops[second.rel_op], self._print(second.rhs))
+                    ops = [relation_latex(from_sympy(r.rel_op)) for r in (first, second)]
+                    return "%s %s %s %s %s" % (self._print(first.lhs), ops[0], self._print(first.rhs),
+                                               ops[1], self._print(second.rhs))
         return r",\quad ".join(self._print(r) for r in args)
 
     def _print_Relational(self, expr):
-        ops = {"==": "=", "!=": r"\ne", "<": "<", ">": ">", "<=": r"\le", ">=": r"\ge"}
-        return "%s %s %s" % (self._print(expr.lhs), ops[expr.rel_op], self._print(expr.rhs))
+        op = r"\ne" if expr.rel_op == "!=" else relation_latex(from_sympy(expr.rel_op))
+        return "%s %s %s" % (self._print(expr.lhs), op, self._print(expr.rhs))
 
 
 def lecture_latex(expr, **settings):

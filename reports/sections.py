@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from proofs.notation import n as n_symbol
+from proofs.relations import latex as relation_latex
 
 from .counterexample import counterexample_pieces
 from .definitions import definitions_blocks
@@ -30,12 +31,11 @@ from .inline import fill
 from .lang import catalog
 from .latex import lecture_latex
 
-__all__ = ["build_document", "FigureSet", "RELATION_LATEX", "compact_ranges", "EDITIONS"]
+__all__ = ["build_document", "FigureSet", "compact_ranges", "EDITIONS"]
 
 EDITIONS = ("lecturer", "student")
 """The lecturer's edition has everything; the student's leaves out the per-n verdicts and the numeric checks."""
 
-RELATION_LATEX = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">"}
 """How a step's relation is printed."""
 
 
@@ -96,7 +96,7 @@ def _steps(part, cat):
         under = _hypotheses(step.verdict.hypotheses, cat) if step.verdict.kind == "proved-under" else ()
         rows.append(StepRow(
             number=step.index,
-            relation=RELATION_LATEX[step.relation],
+            relation=relation_latex(step.relation),
             formula=lecture_latex(step.rhs),
             reason=fill(cat.lookup("JUSTIFICATIONS", step.justification)),
             mark=_mark(step.verdict, cat),

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from proofs.notation import PLAIN_TEXT
+from proofs.relations import RELATIONS
+
 __all__ = ["runs", "to_tspans", "plain"]
 
+# Letters, operators and relations come from the notation's tables; the rest is typography.
 _SYMBOLS = {
-    "sigma": "σ", "delta": "δ", "partial": "∂", "sum": "∑", "ne": "≠", "neq": "≠", "le": "≤",
-    "leq": "≤", "ge": "≥", "geq": "≥", "cdot": "·", "prime": "′", "times": "×", "infty": "∞",
-    "lvert": "|", "rvert": "|", "quad": " ", ",": " ", " ": " ", ";": " ", "mid": "|",
-    "ln": "ln", "log": "log", "exp": "exp", "min": "min", "max": "max", "approx": "≈",
-    "to": "→", "in": "∈", "ell": "ℓ", "eta": "η", "alpha": "α", "lambda": "λ", "mu": "μ",
+    **{command[1:]: text for command, text in PLAIN_TEXT.items()},
+    **{spelling[1:]: r.unicode for r in RELATIONS.values() for spelling in r.spellings if spelling[0] == "\\"},
+    "prime": "′", "lvert": "|", "rvert": "|", "mid": "|", "quad": " ", ",": " ", " ": " ", ";": " ",
     "%": "%", "_": "_", "&": "&", "#": "#",
 }
 _UPRIGHT = {"ln", "log", "exp", "min", "max"}

@@ -32,8 +32,9 @@ from proofs.hypotheses import SUM_Y_ONE
 from proofs.reader import check_file
 from proofs.reader.render import counterexample_text
 
-from .endpoints import CLAIM_RELATIONS, compose, flip, free_indices, implies, renamings, same, written_alike
-from .failure import REL_LATEX
+from proofs.relations import RELATIONS, compose, from_sympy, implies, latex as relation_latex
+
+from .endpoints import flip, free_indices, renamings, same, written_alike
 from .hints import SUM_Y_DECLARATION, declaration_line, recheck
 from .options import DEFAULT_N_VALUES, DEFAULT_TIME_LIMIT
 
@@ -197,8 +198,8 @@ def gradable_claims():
 
 def _relation(claim):
     st = claim.statement
-    if isinstance(st, sp.core.relational.Relational) and st.rel_op in CLAIM_RELATIONS:
-        return CLAIM_RELATIONS[st.rel_op]
+    if isinstance(st, sp.core.relational.Relational) and st.rel_op in {r.sympy for r in RELATIONS.values()}:
+        return from_sympy(st.rel_op)
     return None
 
 
@@ -301,7 +302,7 @@ def _is_sigmoid(model):
 def _step_gap(score):
     """The gap of a refuted or undecided step: both sides as written and the counterexample or the reason."""
     s = score.report
-    what = f"step {s.index} ({s.lhs_latex} {REL_LATEX[s.relation]} {s.rhs_latex}) is {s.verdict.kind}"
+    what = f"step {s.index} ({s.lhs_latex} {relation_latex(s.relation)} {s.rhs_latex}) is {s.verdict.kind}"
     if s.counterexample is not None:
         what += f": at {counterexample_text(s.counterexample)}"
     elif s.detail:
@@ -424,7 +425,7 @@ def _ends(claim, grade, n_values, time_limit):
     if not grade.end_ok:
         why = _why(same(claim, last, target_last, where, n_values, time_limit, f"the end of {chain.title}",
                         chain.derivation.model))
-        proved = f"; it shows {first[1]} {REL_LATEX[shown]} {last[1]}" if shown else ""
+        proved = f"; it shows {first[1]} {relation_latex(shown)} {last[1]}" if shown else ""
         grade.gaps.append(Gap("ends-elsewhere", f"the chain ends at {last[1]}, not at the claim's {right_name} "
                                                 f"side {target_last[1]}{why}{proved}",
                               chain.steps[-1].line, chain.steps[-1].column))
@@ -432,8 +433,8 @@ def _ends(claim, grade, n_values, time_limit):
         grade.gaps.append(Gap("relation", "the chain's steps point both ways (< and >), so they relate its ends "
                                           "by no single relation", where.line, where.column))
     elif not implies(flip(shown) if grade.reversed else shown, wanted):
-        grade.gaps.append(Gap("relation", f"the chain shows {first[1]} {REL_LATEX[shown]} {last[1]}, which does "
-                                          f"not give the claim's {REL_LATEX[wanted]}", where.line, where.column))
+        grade.gaps.append(Gap("relation", f"the chain shows {first[1]} {relation_latex(shown)} {last[1]}, which does "
+                                          f"not give the claim's {relation_latex(wanted)}", where.line, where.column))
     if grade.reversed and grade.proves:
         grade.remarks.append("the chain runs from the claim's right side to its left side")
     if rename and grade.proves:

@@ -15,47 +15,17 @@ import itertools
 import sympy as sp
 
 from proofs.derivation import Derivation, Step
+from proofs.relations import compose, implies, relation
 from proofs.reader import ChainSource, StepSource
 from proofs.reader.report import check_chain
 
-__all__ = ["compose", "implies", "flip", "written_alike", "renamings", "free_indices", "same", "CLAIM_RELATIONS"]
-
-#: SymPy's relation operators as the chains write them.
-CLAIM_RELATIONS = {"==": "=", "<=": "<=", ">=": ">=", "<": "<", ">": ">"}
-
-_FLIP = {"=": "=", "<=": ">=", ">=": "<=", "<": ">", ">": "<"}
+__all__ = ["compose", "implies", "flip", "written_alike", "renamings", "free_indices", "same"]
 
 
-def flip(relation):
+
+def flip(name):
     """The relation read from right to left: ``<=`` becomes ``>=``."""
-    return _FLIP[relation]
-
-
-def compose(relations):
-    """The relation between the two ends of a chain with these steps, or None when they point both ways.
-
-    >>> compose(["=", ">=", ">"]), compose(["=", "="]), compose(["<", ">"])
-    ('>', '=', None)
-    """
-    kinds = set(relations) - {"="}
-    if not kinds:
-        return "="
-    if kinds <= {">=", ">"}:
-        return ">" if ">" in kinds else ">="
-    if kinds <= {"<=", "<"}:
-        return "<" if "<" in kinds else "<="
-    return None
-
-
-def implies(shown, wanted):
-    """Whether ``first SHOWN last`` gives ``first WANTED last``: ``>`` gives ``>=``, ``=`` gives ``<=``.
-
-    >>> implies(">", ">="), implies(">=", ">"), implies("=", "<=")
-    (True, False, True)
-    """
-    if shown == wanted:
-        return True
-    return (shown == "=" and wanted in ("<=", ">=")) or (shown, wanted) in ((">", ">="), ("<", "<="))
+    return relation(name).flipped
 
 
 def written_alike(left, right, rename=None):

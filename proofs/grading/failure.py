@@ -10,12 +10,10 @@ the chain relies on.
 from __future__ import annotations
 
 from proofs.reader.render import counterexample_text
+from proofs.relations import latex as relation_latex
 from proofs.verdict import UNDECIDED
 
-__all__ = ["chain_failure_lines", "REL_LATEX"]
-
-#: How each relation of a step is written in LaTeX.
-REL_LATEX = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">"}
+__all__ = ["chain_failure_lines"]
 
 
 def chain_failure_lines(chain, path, hints=()):
@@ -29,7 +27,7 @@ def chain_failure_lines(chain, path, hints=()):
             continue
         lines.append(f"{path}:{step.line}:{step.column}: {step.verdict}: step {step.index} of {chain.title}")
         lines.append(f"    left:  {step.lhs_latex}")
-        lines.append(f"    {REL_LATEX[step.relation]} right: {step.rhs_latex}")
+        lines.append(f"    {relation_latex(step.relation)} right: {step.rhs_latex}")
         if step.counterexample is not None:
             lines.append(f"    counterexample: {counterexample_text(step.counterexample)}")
         if step.detail:

@@ -28,7 +28,7 @@ from proofs.hypotheses import SUM_Y_ONE
 from proofs.justifications import describe
 from proofs.verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED
 
-from .failure import REL_LATEX
+from proofs.relations import latex as relation_latex
 
 __all__ = ["to_markdown", "to_latex", "to_html", "install_reprs", "verdict_tex", "counterexample_tex",
            "text_tex"]
@@ -90,7 +90,7 @@ def _aligned(first, rows):
     r"""One ``aligned`` display: the first expression, then a row ``REL expr && note`` per step."""
     lines = [f"& {first}"]
     for relation, expr, note in rows:
-        lines.append(f"&{REL_LATEX[relation]} {expr} && {note}")
+        lines.append(f"&{relation_latex(relation)} {expr} && {note}")
     return "\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}"
 
 

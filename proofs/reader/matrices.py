@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from .cases import _env_at
 from .errors import LatexError
+from ..relations import READ
 from .tokens import Token
 
 __all__ = ["matrix_variants", "MATRICES"]
 
 MATRICES = {"bmatrix", "pmatrix", "matrix", "Bmatrix"}
-_RELATIONS = {"=", "<", ">", r"\le", r"\leq", r"\ge", r"\geq"}
+_RELATIONS = set(READ)  # every spelling of a step relation
 
 
 def matrix_variants(toks):

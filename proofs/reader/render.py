@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
+from ..relations import latex as relation_latex
 from ..verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED, count_verdicts
 
 __all__ = ["text_lines", "error_lines", "summary_line", "totals", "counterexample_text"]
 
 _SHORT = 60
-_REL = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">"}
 
 
 def _short(latex):
@@ -30,7 +30,7 @@ def text_lines(report, verbose=False):
             kind = step.verdict.kind
             if kind == PROVED and not verbose:
                 continue
-            rel = _REL[step.relation]
+            rel = relation_latex(step.relation)
             out.append(f"{report.path}:{step.line}:{step.column}: {step.verdict}: step {step.index} of "
                        f"{chain.title}: {_short(step.lhs_latex)} {rel} {_short(step.rhs_latex)}")
             if kind in (REFUTED, UNDECIDED):

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from .. import notation as nt
+from ..relations import READ
 
 #: Relations that make a step of a chain, with the name the checker uses.
-RELATIONS = {"=": "=", r"\coloneqq": "=", r"\triangleq": "=", r"\doteq": "=", r"\eqqcolon": "=",
-             "<": "<", ">": ">", r"\le": "<=", r"\leq": "<=", r"\leqslant": "<=",
-             r"\ge": ">=", r"\geq": ">=", r"\geqslant": ">=", r"\lt": "<", r"\gt": ">"}
+RELATIONS = READ
 
 #: The index letters of :mod:`proofs.notation`.
 INDEX_LETTERS = {"i": nt.i, "j": nt.j, "k": nt.k, "l": nt.l, "p": nt.p}
