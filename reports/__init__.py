@@ -4,7 +4,7 @@
 and Markdown (a lecturer's and a student's edition) and as Beamer slides.
 The modules, one job each:
 
-* :mod:`reports.latex` -- the printer of the lecture's notation (on SymPy's
+* :mod:`proofs.printer` -- the printer of the lecture's notation (on SymPy's
   ``LatexPrinter``), used for LaTeX and KaTeX alike;
 * :mod:`reports.document` -- the document model; :mod:`reports.sections` --
   the sections built from the checker's results; :mod:`reports.definitions`
@@ -26,6 +26,6 @@ The modules, one job each:
   :mod:`reports.build` -- writing, compiling and the command line.
 """
 
-from .latex import LecturePrinter, lecture_latex
+from proofs.printer import LecturePrinter, lecture_latex
 
 __all__ = ["LecturePrinter", "lecture_latex"]

@@ -18,7 +18,7 @@ from proofs import notation
 from proofs.notation import n as n_symbol
 
 from .document import Math, Strong, Text
-from .latex import lecture_latex
+from proofs.printer import lecture_latex
 
 __all__ = ["counterexample_pieces", "number_tex", "name_tex"]
 

@@ -4,7 +4,7 @@ A handout is a :class:`Document`: a title and a list of blocks (headings,
 paragraphs, display formulas, derivation steps, tables, figures).  Inline
 content is a tuple of :class:`Text`, :class:`Math`, :class:`Strong`,
 :class:`Mark` and :class:`Link` pieces.  Formulas are stored already printed by
-:mod:`reports.latex`; words are stored already translated.  The writers only
+:mod:`proofs.printer`; words are stored already translated.  The writers only
 lay the blocks out, so the two formats cannot say different things.
 """
 
@@ -30,7 +30,7 @@ class Text:
 
 @dataclass(frozen=True)
 class Math:
-    """An inline formula in LaTeX, printed by :func:`reports.latex.lecture_latex`."""
+    """An inline formula in LaTeX, printed by :func:`proofs.printer.lecture_latex`."""
 
     latex: str
 

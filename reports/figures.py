@@ -18,7 +18,7 @@ from proofs.notation import C, a, b, i, sigma, y, z
 
 from .document import Figure, Math, Paragraph, Table, Text
 from .inline import fill
-from .latex import lecture_latex
+from proofs.printer import lecture_latex
 from .plot import DigitPanel, FigureGrid, LinePlot, Marker, Series
 from .table import TARGET, cost_curve, cost_table
 

@@ -14,7 +14,7 @@ from proofs.relations import latex as relation_latex
 
 from .document import Heading, Mark, Paragraph, StepRow, Steps, Strong, Text
 from .inline import fill
-from .latex import lecture_latex
+from proofs.printer import lecture_latex
 
 __all__ = ["included_blocks", "check_included"]
 

@@ -2,7 +2,7 @@
 
 The catalogs of :mod:`reports.lang` write a formula inside a sentence as a
 placeholder such as ``{a_j}`` or ``{0<a_j<1}``; :func:`fill` replaces it by
-the formula printed by :mod:`reports.latex`, so that even the words' formulas
+the formula printed by :mod:`proofs.printer`, so that even the words' formulas
 are printed from expressions in the lecture's notation, never typed.
 """
 
@@ -16,7 +16,7 @@ from proofs.notation import (CC, SIGMOID_QUADRATIC, C, a, a_prev, b, delta, frac
                              sum_all, t_range, w, y, z)
 
 from .document import Math, Text
-from .latex import lecture_latex
+from proofs.printer import lecture_latex
 
 __all__ = ["MATH", "fill", "PLACEHOLDER"]
 

@@ -3,7 +3,7 @@
 The same specification is drawn twice: as PGFPlots code for the LaTeX
 handout (:mod:`reports.pgfplots`) and as a hand-written SVG for the Markdown
 handout (:mod:`reports.svg`).  Labels are LaTeX (printed by
-:mod:`reports.latex` where they are formulas); numbers are plain floats.
+:mod:`proofs.printer` where they are formulas); numbers are plain floats.
 """
 
 from __future__ import annotations

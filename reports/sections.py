@@ -10,7 +10,7 @@ gives the title and statement, the hypotheses, the verdict with a note on
 general n, every derivation step by step (each step's relation, formula,
 justification and verdict; a step that is not proved is shown as such), the
 computed facts, and the numeric evidence in one line.  Formulas come from the
-checked expressions through :func:`reports.latex.lecture_latex`; words come
+checked expressions through :func:`proofs.printer.lecture_latex`; words come
 from the catalog of :mod:`reports.lang`.
 """
 
@@ -29,7 +29,7 @@ from .document import Display, Document, Heading, Items, Mark, Math, Paragraph, 
 from .errata import claim_links, errata_blocks
 from .inline import fill
 from .lang import catalog
-from .latex import lecture_latex
+from proofs.printer import lecture_latex
 
 __all__ = ["build_document", "FigureSet", "compact_ranges", "EDITIONS"]
 

@@ -398,7 +398,7 @@ def _extra(claim, grade, n_values, time_limit):
 
 def _ends(claim, grade, n_values, time_limit):
     """Compare the chain's first and last expressions with the claim's two sides."""
-    from reports.latex import lecture_latex
+    from ..printer import lecture_latex
 
     chain = grade.chain
     wanted = _relation(claim)

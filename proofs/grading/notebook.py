@@ -16,7 +16,7 @@ value is such a result displays it.
 
 The chains read from files are shown as their authors wrote them (the LaTeX
 of each side, which the reader has already accepted); the built-in claims are
-printed from their SymPy expressions by :func:`reports.latex.lecture_latex`.
+printed from their SymPy expressions by :func:`proofs.printer.lecture_latex`.
 Titles, file names and messages are escaped for the format they go into.
 """
 
@@ -224,7 +224,7 @@ def _claim_parts(result):
 
 
 def _part_display(part):
-    from reports.latex import lecture_latex
+    from ..printer import lecture_latex
 
     rows = [(s.relation, lecture_latex(s.rhs), f"{text_tex(describe(s.justification))} \\quad {verdict_tex(s.verdict)}")
             for s in part.steps]
@@ -232,7 +232,7 @@ def _part_display(part):
 
 
 def _statement_tex(claim):
-    from reports.latex import lecture_latex
+    from ..printer import lecture_latex
 
     return lecture_latex(claim.statement) if claim.statement is not None else text_tex(claim.text)
 
@@ -318,7 +318,7 @@ def _grade_head(grade):
 
 def _gap_pieces(grade, gap):
     """A gap as (text, LaTeX, text) pieces: the formulas of the graded chain and the claim as formulas."""
-    from reports.latex import lecture_latex
+    from ..printer import lecture_latex
 
     graded = grade.chain
     if gap.chain is None and graded is not None and gap.kind in ("refuted", "undecided") and gap.step:

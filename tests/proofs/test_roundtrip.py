@@ -8,7 +8,7 @@ import proofs
 from proofs import instance as inst
 from proofs.asread import Point, Undefined, evaluate_as_read
 from proofs.reader import parse_formula
-from reports.latex import lecture_latex
+from proofs.printer import lecture_latex
 
 CASES = [(claim.id, d, k) for claim in proofs.claims() for d in claim.parts for k in range(len(d.expressions))]
 

@@ -5,7 +5,7 @@ import sympy as sp
 
 from proofs.notation import (C, a, a_prev, b, d, delta, i, j, l, n, sigma, softmax_def, sum_all,
                              sum_except, w, y, z)
-from reports.latex import LecturePrinter, lecture_latex
+from proofs.printer import LecturePrinter, lecture_latex
 
 
 def test_indexed_names_carry_the_layer():

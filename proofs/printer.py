@@ -34,8 +34,8 @@ import re
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
-from proofs.notation import WRITTEN, SumExcept
-from proofs.relations import from_sympy, latex as relation_latex
+from .notation import WRITTEN, SumExcept
+from .relations import from_sympy, latex as relation_latex
 
 __all__ = ["LecturePrinter", "lecture_latex", "INDEXED_NAMES"]
 
