@@ -21,7 +21,7 @@ from numeric.commandline import Parser, run
 
 from .grading.options import parse_n_values, parse_seconds
 from .jsonreport import document, dumps, file_json
-from .reader.render import counterexample_text, error_lines, summary_line, text_lines, totals
+from .reader.render import error_lines, summary_line, text_lines, totals
 from .reader.errors import LatexError
 from .reader.report import FILE_TIME_LIMIT, MEMORY_LIMIT, N_VALUES, TIME_LIMIT, FileReport, check_file
 
@@ -130,7 +130,7 @@ def _main(argv):
                 print(line)
     code = max((r.exit_code for r in reports), default=0)
     if args.json:
-        files = [file_json(r, counterexample_text) for r in reports]
+        files = [file_json(r) for r in reports]
         print(dumps(document("proofs.check", code == 0, code, files=files)))
     else:
         counts = totals(reports)

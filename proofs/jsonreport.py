@@ -13,6 +13,7 @@ import json
 
 import sympy as sp
 
+from .counterexamples import counterexample_text, number_text
 from .verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED
 
 __all__ = ["SCHEMA", "document", "claim_json", "file_json", "chain_json", "step_json",
@@ -22,19 +23,16 @@ __all__ = ["SCHEMA", "document", "claim_json", "file_json", "chain_json", "step_
 SCHEMA = 1
 
 
-def _text(value):
-    return value if isinstance(value, str) else sp.sstr(value)
-
-
-def counterexample_json(cx, text=None):
-    """A counterexample: n, the values at the point (as text), both sides, and how it reads."""
+def counterexample_json(cx):
+    """A counterexample: n, the values at the point (names as SymPy writes them, ``y[1]``), both sides,
+    and how it reads."""
     if cx is None:
         return None
-    return {"n": cx.n, "values": {str(k): _text(v) for k, v in cx.values.items()},
-            "lhs": _text(cx.lhs), "rhs": _text(cx.rhs), "text": text if text is not None else str(cx)}
+    return {"n": cx.n, "values": {sp.sstr(k): number_text(v) for k, v in cx.values.items()},
+            "lhs": number_text(cx.lhs), "rhs": number_text(cx.rhs), "text": counterexample_text(cx)}
 
 
-def step_json(step, counterexample_text=None):
+def step_json(step):
     """One step of a built-in derivation (:class:`~proofs.verdict.StepResult`) or of a file's chain."""
     cx = step.counterexample
     out = {
@@ -50,8 +48,7 @@ def step_json(step, counterexample_text=None):
         "rhs_latex": getattr(step, "rhs_latex", None),
         "line": getattr(step, "line", None),
         "column": getattr(step, "column", None),
-        "counterexample": counterexample_json(
-            cx, counterexample_text(cx) if (cx is not None and counterexample_text) else None),
+        "counterexample": counterexample_json(cx),
         "checked_points": getattr(step, "checked_points", 0),
         "internal_error": getattr(step, "internal_error", ""),
         "detail": getattr(step, "detail", "") or getattr(step, "method", ""),
@@ -66,7 +63,7 @@ def step_json(step, counterexample_text=None):
 
 
 def chain_json(title, steps, *, id=None, n="all", verdict=None, line=None, column=None,
-               hypotheses=(), indices=(), distinct=(), model=None, counterexample_text=None):
+               hypotheses=(), indices=(), distinct=(), model=None):
     """A chain: its id (built-in derivations), title, the n it was checked for, its steps."""
     return {
         "id": id,
@@ -79,7 +76,7 @@ def chain_json(title, steps, *, id=None, n="all", verdict=None, line=None, colum
         "indices": [str(s) for s in indices],
         "distinct": [[str(p), str(q)] for p, q in distinct],
         "model": model,
-        "steps": [step_json(s, counterexample_text) for s in steps],
+        "steps": [step_json(s) for s in steps],
     }
 
 
@@ -115,7 +112,7 @@ def claim_json(result, all_steps=True):
     }
 
 
-def file_json(report, counterexample_text=None):
+def file_json(report):
     """A user's file: its chains (each step with its place), notes and unreadable formulas."""
     chains = []
     for chain in report.chains:
@@ -123,8 +120,7 @@ def file_json(report, counterexample_text=None):
         chains.append(chain_json(
             chain.title, chain.steps, n="all", verdict=chain.verdict, line=chain.source.line,
             column=chain.source.column, hypotheses=[h.name for h in d.hypotheses], indices=d.indices,
-            distinct=d.distinct, model=d.model.name if d.model is not None else None,
-            counterexample_text=counterexample_text))
+            distinct=d.distinct, model=d.model.name if d.model is not None else None))
     return {
         "path": report.path,
         "verdict": None,

@@ -14,7 +14,7 @@ import sympy as sp
 
 from .numeval import evaluate
 from .relations import RELATIONS
-from .notation import y as y_base
+from .notation import y as y_base, z as z_base
 from .verdict import Counterexample
 
 __all__ = ["find_counterexample", "random_point"]
@@ -75,18 +75,13 @@ def find_counterexample(lhs, rhs, n_value, relation="=", sum_y_one=False, seed=0
         tol = mpmath.mpf(10) ** (-(_DIGITS - 10)) * scale
         broken = RELATIONS[relation].broken(gap, tol, ties_break=True)
         if broken:
-            values = {_name(k): str(v.args[0] if isinstance(v, sp.exp) else v) for k, v in point.items()}
-            return Counterexample(n=n_value, values=values,
-                                  lhs=_show(left), rhs=_show(right))
+            values = {_atom(k): sp.log(v) if _atom(k) is not k else v for k, v in point.items()}
+            return Counterexample(n=n_value, values=values, lhs=sp.Float(left, 15), rhs=sp.Float(right, 15))
     return None
 
 
-def _name(symbol):
-    """E_q stands for e^{z_q}: the counterexample gives z_q."""
+def _atom(symbol):
+    """E_q stands for e^{z_q} (E_{q,x} for example x): the counterexample gives z_q = ln E_q."""
     if isinstance(symbol, sp.Symbol) and symbol.name.startswith("E_"):
-        return "z_" + symbol.name[2:]
-    return str(symbol)
-
-
-def _show(x):
-    return f"{float(x):.12g}"
+        return z_base[tuple(int(part) for part in symbol.name[2:].split(","))]
+    return symbol

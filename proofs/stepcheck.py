@@ -233,7 +233,7 @@ def _refute(derivation, k, relation, n_value, values, seed):
             cx = find_counterexample(left, right, q, relation, sum_y_one, seed=seed)
             if cx is not None:
                 if v:
-                    cx.values.update({str(ix): str(val) for ix, val in v.items()})
+                    cx.values.update({ix: sp.Integer(val) for ix, val in v.items()})
                 return cx
     return None
 

@@ -46,17 +46,22 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Counterexample:
-    """A concrete point where two sides differ: n, the values of the variables, both sides."""
+    """A concrete point where two sides differ: n, the values of the variables, both sides.
+
+    The names are the notation's atoms (``z[1]``, ``y[2]``, an index ``i``) and
+    the values SymPy numbers, exact where the point is; they become text only in
+    :mod:`proofs.counterexamples`.
+    """
 
     n: Optional[int]
     values: dict
-    lhs: str
-    rhs: str
+    lhs: object
+    rhs: object
 
     def __str__(self):
-        vals = ", ".join(f"{k} = {v}" for k, v in self.values.items())
-        head = f"n = {self.n}: " if self.n is not None else ""
-        return f"{head}{vals}; left side = {self.lhs}, right side = {self.rhs}"
+        from .counterexamples import counterexample_text
+
+        return counterexample_text(self)
 
 
 @dataclass

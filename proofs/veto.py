@@ -19,6 +19,7 @@ could not be checked is not reported as proved.
 from __future__ import annotations
 
 from collections import OrderedDict
+from fractions import Fraction
 from dataclasses import dataclass
 from typing import Optional
 
@@ -90,10 +91,24 @@ def _n_values(derivation, n_value):
 
 
 def _describe(point, values):
-    """The point's values that the two sides used, then the free indices."""
-    shown = {str(key): mpmath.nstr(value, 12) for key, value in point.drawn().items()}
-    shown.update({str(k): str(v) for k, v in values.items()})
+    """The point's values that the two sides used, then the free indices, as SymPy numbers."""
+    shown = {key: _number(value) for key, value in point.drawn().items()}
+    shown.update({k: sp.Integer(v) for k, v in values.items()})
     return shown
+
+
+def _number(value):
+    """A value of a point as a SymPy number: the exact fraction it was drawn as, if it is one.
+
+    Points are drawn as fractions with small denominators (k/100, y on the
+    simplex), so a fraction that agrees to 25 digits is the value itself.
+    """
+    if isinstance(value, int):
+        return sp.Integer(value)
+    exact = Fraction(mpmath.nstr(value, 28, min_fixed=-30, max_fixed=30)).limit_denominator(10 ** 6)
+    if abs(mpmath.mpf(exact.numerator) / exact.denominator - value) <= mpmath.mpf(10) ** -25 * max(1, abs(value)):
+        return sp.Rational(exact.numerator, exact.denominator)
+    return sp.Float(value, 15)
 
 
 def veto_steps(derivation, wanted, n_value=None, seed=0) -> dict:
@@ -150,7 +165,7 @@ def veto_steps(derivation, wanted, n_value=None, seed=0) -> dict:
                             if _breaks(left, right, relation):
                                 vetoes[k].counterexample = Counterexample(
                                     n=q, values=_describe(point, values),
-                                    lhs=mpmath.nstr(left, 12), rhs=mpmath.nstr(right, 12))
+                                    lhs=sp.Float(left, 15), rhs=sp.Float(right, 15))
                                 del open_steps[k]
         except NotEvaluable as exc:
             for k, _ in steps:

@@ -30,7 +30,7 @@ import sympy as sp
 import proofs
 from proofs.hypotheses import SUM_Y_ONE
 from proofs.reader import check_file
-from proofs.reader.render import counterexample_text
+from proofs.counterexamples import counterexample_text
 
 from proofs.relations import RELATIONS, compose, from_sympy, implies, latex as relation_latex
 

@@ -9,7 +9,7 @@ the chain relies on.
 
 from __future__ import annotations
 
-from proofs.reader.render import counterexample_text
+from proofs.counterexamples import counterexample_text
 from proofs.relations import latex as relation_latex
 from proofs.verdict import UNDECIDED
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 
+from proofs.counterexamples import counterexample_tex
 from proofs.hypotheses import SUM_Y_ONE
 from proofs.justifications import describe
 from proofs.verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED
@@ -64,26 +65,6 @@ def verdict_tex(verdict):
         names = [HYPOTHESIS_TEX.get(h) or text_tex(h) for h in verdict.hypotheses]
         return r"\text{proved under } " + r",\ ".join(names)
     return text_tex(verdict.kind)
-
-
-def counterexample_tex(cx):
-    r"""A counterexample as LaTeX: ``n = 2:\ z_1^{(L)} = \frac{2}{5},\ \dots;\ \text{left side } 0.2835, ...``."""
-    from reports.counterexample import name_tex, number_tex
-
-    parts = []
-    for name, value in cx.values.items():
-        try:
-            parts.append(f"{name_tex(name)} = {number_tex(value)}")
-        except ValueError:
-            parts.append(f"{text_tex(name)} = {text_tex(value)}")
-    head = f"n = {cx.n}:\\ " if cx.n is not None else ""
-    sides = []
-    for word, value in (("left side", cx.lhs), ("right side", cx.rhs)):
-        try:
-            sides.append(f"{text_tex(word + ' ')}{number_tex(value)}")
-        except ValueError:
-            sides.append(text_tex(f"{word} {value}"))
-    return head + r",\ ".join(parts) + r";\ " + r",\ ".join(sides)
 
 
 def _aligned(first, rows):

@@ -8,12 +8,11 @@ is not proved by both sides in full and the counterexample.
 
 from __future__ import annotations
 
-import re
-
+from ..counterexamples import counterexample_text
 from ..relations import latex as relation_latex
 from ..verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED, count_verdicts
 
-__all__ = ["text_lines", "error_lines", "summary_line", "totals", "counterexample_text"]
+__all__ = ["text_lines", "error_lines", "summary_line", "totals"]
 
 _SHORT = 60
 
@@ -47,27 +46,6 @@ def text_lines(report, verbose=False):
     for note in report.notes:
         out.append(str(note))
     return out
-
-
-def counterexample_text(cx):
-    """The point in the lecture's notation: ``n = 2: z_1 = 3/10, y_1 = 1/6, ...``."""
-    parts = []
-    for key, value in cx.values.items():
-        parts.append(_value_text(key, value))
-    head = f"n = {cx.n}: " if cx.n is not None else ""
-    return f"{head}{', '.join(parts)}; left side = {cx.lhs}, right side = {cx.rhs}"
-
-
-def _value_text(key, value):
-    m = re.fullmatch(r"(\w+)\[(\d+)\]", key)
-    if m:
-        base = {"a_prev": "a", "delta": "\\delta"}.get(m.group(1), m.group(1))
-        layer = "^{(L-1)}" if m.group(1) == "a_prev" else ""
-        return f"{base}_{m.group(2)}{layer} = {value}"
-    m = re.fullmatch(r"(\w+)\[(\d+), (\d+)\]", key)
-    if m:
-        return f"{m.group(1)}_{{{m.group(2)}{m.group(3)}}} = {value}"
-    return f"{key} = {value}"
 
 
 def error_lines(report):

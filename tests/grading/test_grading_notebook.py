@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 
 import proofs
 from grading_tools import ANSWERS
@@ -10,6 +11,7 @@ from grading_katex import html_math, markdown_math, render
 from proofs.grading import check_claim, check_text
 from proofs.grading.notebook import (counterexample_tex, install_reprs, text_tex, to_html, to_latex,
                                      to_markdown, verdict_tex)
+from proofs.notation import i, z
 from proofs.verdict import Counterexample, Verdict
 
 FAST = (None, 2)
@@ -44,7 +46,7 @@ def test_verdicts_print_their_hypotheses_as_formulas():
 
 
 def test_a_counterexample_prints_in_the_lectures_notation():
-    cx = Counterexample(2, {"z_1": "2/5", "i": "1"}, "0.283499336021", "-0.466777335125")
+    cx = Counterexample(2, {z[1]: sp.Rational(2, 5), i: sp.Integer(1)}, sp.Float("0.283499336021"), sp.Float("-0.466777335125"))
     assert counterexample_tex(cx) == (r"n = 2:\ z_1^{(L)} = \frac{2}{5},\ i = 1;\ \text{left side }0.283499,\ "
                                       r"\text{right side }-0.466777")
 

@@ -21,7 +21,7 @@ def test_lemma_4_without_sum_y_1_is_refuted():
     no_hypothesis = Derivation("lemma 4 without sum y = 1", d(C, z[i]), (Step(a[i] - y[i], "lemma-4"),),
                                indices=(i,))
     step = assert_step_refuted(no_hypothesis, 1)
-    assert step.counterexample.n is not None and "y[1]" in step.counterexample.values
+    assert step.counterexample.n is not None and y[1] in step.counterexample.values
 
 
 def test_lemma_4_with_sum_y_1_is_proved_under_it():

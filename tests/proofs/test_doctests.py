@@ -6,7 +6,8 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("name", ["proofs", "proofs.testing", "numeric.output_layer"])
+@pytest.mark.parametrize("name", ["proofs", "proofs.testing", "proofs.relations", "proofs.counterexamples",
+                                  "numeric.output_layer"])
 def test_docstring_examples(name):
     failures, tried = doctest.testmod(importlib.import_module(name), verbose=False)
     assert tried > 0 and failures == 0

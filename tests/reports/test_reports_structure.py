@@ -2,6 +2,8 @@
 
 import re
 
+import sympy as sp
+
 import proofs
 from proofs.notation import C, a, d, i, y, z
 from proofs.verdict import ClaimResult, Counterexample, PartResult, StepResult, Verdict
@@ -92,7 +94,7 @@ def test_an_undecided_step_is_printed_loudly():
 
 
 def test_a_refuted_step_shows_its_counterexample():
-    cx = Counterexample(n=2, values={"y[1]": "1/6", "i": 1}, lhs="0.3333", rhs="-0.3333")
+    cx = Counterexample(n=2, values={y[1]: sp.Rational(1, 6), i: sp.Integer(1)}, lhs=sp.Float("0.3333"), rhs=sp.Float("-0.3333"))
     document = build_document("ru", [_fake_result("refuted", cx)])
     tex = render_tex(document)
     assert r"\markrefuted{НЕВЕРНО}" in tex
