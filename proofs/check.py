@@ -19,11 +19,11 @@ import sys
 
 from numeric.commandline import Parser, run
 
-from .grading.options import parse_n_values, parse_seconds
+from .grading.options import add_checking_options, parse_seconds
 from .jsonreport import document, dumps, file_json
 from .reader.render import error_lines, summary_line, text_lines, totals
 from .reader.errors import LatexError
-from .reader.report import FILE_TIME_LIMIT, MEMORY_LIMIT, N_VALUES, TIME_LIMIT, FileReport, check_file
+from .reader.report import FILE_TIME_LIMIT, MEMORY_LIMIT, FileReport, check_file
 
 __all__ = ["main"]
 
@@ -61,15 +61,8 @@ def _parser():
     p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     p.add_argument("-v", "--verbose", action="store_true",
                    help="print every step, proved ones too, and a summary per chain")
-    group = p.add_mutually_exclusive_group()
-    group.add_argument("--assume-lecture", dest="lecture", action="store_true", default=True,
-                       help="assume the lecture's standing hypothesis sum_j y_j = 1 (the default)")
-    group.add_argument("--no-assume-lecture", dest="lecture", action="store_false",
-                       help="assume only what the file declares")
-    p.add_argument("--n", dest="n_values", type=parse_n_values, default=N_VALUES, metavar="LIST",
-                   help="which n to check: general and/or numbers of classes (default: general,2,3,4)")
-    p.add_argument("--time-limit", type=parse_seconds, default=TIME_LIMIT, metavar="SECONDS",
-                   help=f"seconds per chain before its steps are left undecided (default {TIME_LIMIT:g})")
+    add_checking_options(p, "assume the lecture's standing hypothesis sum_j y_j = 1 (the default)",
+                         "assume only what the file declares")
     p.add_argument("--file-time-limit", type=parse_seconds, default=FILE_TIME_LIMIT, metavar="SECONDS",
                    help="seconds per file; the chains not checked by then are undecided "
                         f"(default {FILE_TIME_LIMIT:g})")

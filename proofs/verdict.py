@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 __all__ = ["PROVED", "PROVED_UNDER", "REFUTED", "UNDECIDED", "Verdict", "Counterexample", "StepResult",
-           "PartResult", "FactResult", "ClaimResult", "ChainResult", "FileResult", "count_verdicts", "worst"]
+           "PartResult", "FactResult", "ClaimResult", "ChainResult", "FileOutline", "FileResult", "count_verdicts",
+           "worst"]
 
 PROVED = "proved"
 PROVED_UNDER = "proved-under"
@@ -189,8 +190,8 @@ class ChainResult:
 
 
 @dataclass
-class FileResult:
-    """Everything checked in one file: chains, notes (not checked) and errors (unreadable)."""
+class FileOutline:
+    """One file's chains, its notes (not checked), its errors (unreadable) and how many blocks were read."""
 
     path: str
     chains: list = field(default_factory=list)
@@ -198,6 +199,11 @@ class FileResult:
     errors: list = field(default_factory=list)
     blocks_read: int = 0
     blocks_unread: int = 0
+
+
+@dataclass
+class FileResult(FileOutline):
+    """Everything checked in one file: its chains are :class:`ChainResult` s."""
 
     def steps(self):
         return [s for c in self.chains for s in c.steps]

@@ -22,7 +22,7 @@ from pathlib import Path
 from numeric.commandline import ArgumentError, Parser
 
 from .claim import check_claim, gradable_claims
-from .options import DEFAULT_N_VALUES, DEFAULT_TIME_LIMIT, SUFFIXES, parse_n_values, parse_seconds
+from .options import SUFFIXES, add_checking_options
 
 __all__ = ["main", "answer_files"]
 
@@ -53,15 +53,8 @@ def _parser():
     p.add_argument("paths", nargs="+", metavar="ANSWER",
                    help="Markdown or LaTeX files, or folders of them")
     p.add_argument("--json", action="store_true", help="print one JSON object with a per-step score")
-    group = p.add_mutually_exclusive_group()
-    group.add_argument("--assume-lecture", dest="lecture", action="store_true", default=True,
-                       help="allow sum_j y_j = 1 without a declaration when the claim assumes it (the default)")
-    group.add_argument("--no-assume-lecture", dest="lecture", action="store_false",
-                       help="an answer must declare every hypothesis it uses")
-    p.add_argument("--n", dest="n_values", type=parse_n_values, default=DEFAULT_N_VALUES, metavar="LIST",
-                   help="which n to check: general and/or numbers of classes (default: general,2,3,4)")
-    p.add_argument("--time-limit", type=parse_seconds, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
-                   help=f"seconds per chain before its steps are left undecided (default {DEFAULT_TIME_LIMIT:g})")
+    add_checking_options(p, "allow sum_j y_j = 1 without a declaration when the claim assumes it (the default)",
+                         "an answer must declare every hypothesis it uses")
     return p
 
 

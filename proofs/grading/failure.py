@@ -9,8 +9,7 @@ the chain relies on.
 
 from __future__ import annotations
 
-from proofs.counterexamples import counterexample_text
-from proofs.relations import latex as relation_latex
+from proofs.reader.render import step_detail_lines
 from proofs.verdict import UNDECIDED
 
 __all__ = ["chain_failure_lines"]
@@ -26,12 +25,7 @@ def chain_failure_lines(chain, path, hints=()):
         if step.verdict.ok:
             continue
         lines.append(f"{path}:{step.line}:{step.column}: {step.verdict}: step {step.index} of {chain.title}")
-        lines.append(f"    left:  {step.lhs_latex}")
-        lines.append(f"    {relation_latex(step.relation)} right: {step.rhs_latex}")
-        if step.counterexample is not None:
-            lines.append(f"    counterexample: {counterexample_text(step.counterexample)}")
-        if step.detail:
-            lines.append(f"    {step.detail}")
+        lines += step_detail_lines(step, relation=True)
         helpful = [h for h in hints if step.index in h.steps]
         for hint in helpful:
             lines.append(f"    it holds under {hint.name}: declare {hint.line(path)} before the chain")

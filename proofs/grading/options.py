@@ -11,7 +11,8 @@ from __future__ import annotations
 import argparse
 import math
 
-__all__ = ["parse_n_values", "parse_seconds", "DEFAULT_N_VALUES", "DEFAULT_TIME_LIMIT", "SUFFIXES"]
+__all__ = ["parse_n_values", "parse_seconds", "add_checking_options", "DEFAULT_N_VALUES", "DEFAULT_TIME_LIMIT",
+           "SUFFIXES"]
 
 #: The numbers of classes each chain is checked for: general n, then 2, 3, 4 (as ``python -m proofs.check``).
 DEFAULT_N_VALUES = (None, 2, 3, 4)
@@ -58,3 +59,16 @@ def parse_seconds(text):
     if not 0 < value < math.inf:
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
     return value
+
+
+def add_checking_options(parser, assume_help, no_assume_help):
+    """The options that say how chains are checked, shared by ``proofs.check`` and the grading command:
+    ``--assume-lecture`` / ``--no-assume-lecture`` (with the command's own help texts), ``--n`` and
+    ``--time-limit``."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--assume-lecture", dest="lecture", action="store_true", default=True, help=assume_help)
+    group.add_argument("--no-assume-lecture", dest="lecture", action="store_false", help=no_assume_help)
+    parser.add_argument("--n", dest="n_values", type=parse_n_values, default=DEFAULT_N_VALUES, metavar="LIST",
+                        help="which n to check: general and/or numbers of classes (default: general,2,3,4)")
+    parser.add_argument("--time-limit", type=parse_seconds, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                        help=f"seconds per chain before its steps are left undecided (default {DEFAULT_TIME_LIMIT:g})")

@@ -24,6 +24,7 @@ import re
 from typing import NamedTuple
 
 from .errors import LatexError
+from .layout import split_at
 from .tokens import Token
 
 __all__ = ["Condition", "prose_condition", "condition_tail", "case_variants", "condition_from_tokens"]
@@ -215,19 +216,7 @@ def case_variants(toks):
     if end is None:
         raise LatexError("\\begin{cases} is never closed; expected \\end{cases}", offset=toks[begin[0]].pos)
     prefix, body, suffix = toks[:begin[0]], toks[begin[1]:end[0]], toks[end[1]:]
-    rows, current, depth = [], [], 0
-    for t in body:
-        if t.kind == "char" and t.text == "{":
-            depth += 1
-        elif t.kind == "char" and t.text == "}":
-            depth -= 1
-        if depth == 0 and t.kind == "cmd" and t.text == "\\\\":
-            rows.append(current)
-            current = []
-        else:
-            current.append(t)
-    rows.append(current)
-    rows = [r for r in rows if r]
+    rows = [r for r in split_at(body, "cmd", "\\\\") if r]
     parsed = []
     for row in rows:
         split = next((q for q, t in enumerate(row) if t.kind == "char" and t.text == "&"), len(row))

@@ -33,6 +33,7 @@ from sympy.core.function import AppliedUndef
 
 from .. import notation as nt
 from ..derivation import Derivation, Step
+from ..verdict import FileOutline
 from .blocks import Block, Directive, Inline, Source, Unread, read_source, scan
 from .bound import bound_indices, free_symbols, fresh_bound
 from .cases import case_variants, condition_tail, prose_condition
@@ -87,15 +88,8 @@ class Note:
 
 
 @dataclass
-class Reading:
-    """What :func:`read_file` found: the chains as (Derivation, ChainSource) pairs, notes, errors."""
-
-    path: str
-    chains: list = field(default_factory=list)
-    notes: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
-    blocks_read: int = 0
-    blocks_unread: int = 0
+class Reading(FileOutline):
+    """What :func:`read_file` found: its chains are (Derivation, ChainSource) pairs, not yet checked."""
 
 
 @dataclass

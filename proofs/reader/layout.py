@@ -17,7 +17,7 @@ from __future__ import annotations
 from .errors import LIMITS, LatexError
 from .tokens import Token
 
-__all__ = ["layout", "rows", "check_nesting", "not_a_chain", "label_text", "NotAChain", "SPACING",
+__all__ = ["layout", "rows", "split_at", "check_nesting", "not_a_chain", "label_text", "NotAChain", "SPACING",
            "OTHER_RELATIONS"]
 
 _LAYOUT_ENVS = {"aligned", "align", "align*", "alignedat", "equation", "equation*", "gather",
@@ -48,6 +48,24 @@ class NotAChain(Exception):
         super().__init__(message)
         self.message = message
         self.offset = offset
+
+
+def split_at(toks, kind, text):
+    """``toks`` split at each token ``(kind, text)`` outside braces: the rows of an environment at
+    ``("cmd", "\\\\")``, the cells of a row at ``("char", "&")``."""
+    parts, current, depth = [], [], 0
+    for t in toks:
+        if t.kind == "char" and t.text == "{":
+            depth += 1
+        elif t.kind == "char" and t.text == "}":
+            depth -= 1
+        if depth == 0 and t.kind == kind and t.text == text:
+            parts.append(current)
+            current = []
+        else:
+            current.append(t)
+    parts.append(current)
+    return parts
 
 
 def rows(toks):

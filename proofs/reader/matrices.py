@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .cases import _env_at
 from .errors import LatexError
+from .layout import split_at
 from ..relations import READ
 from .tokens import Token
 
@@ -105,25 +106,7 @@ def _matching_end(toks, q, name):
 
 def _cells(toks, begin):
     """The rows of a matrix body as lists of cells, each a list of tokens."""
-    rows, row, cell, depth = [], [], [], 0
-    for t in toks:
-        if t.kind == "char" and t.text == "{":
-            depth += 1
-        elif t.kind == "char" and t.text == "}":
-            depth -= 1
-        if depth == 0 and t.kind == "char" and t.text == "&":
-            row.append(cell)
-            cell = []
-        elif depth == 0 and t.kind == "cmd" and t.text == "\\\\":
-            row.append(cell)
-            rows.append(row)
-            row, cell = [], []
-        else:
-            cell.append(t)
-    if cell or row:
-        row.append(cell)
-        rows.append(row)
-    rows = [r for r in rows if any(r)]
+    rows = [cells for row in split_at(toks, "cmd", "\\\\") if any(cells := split_at(row, "char", "&"))]
     for r in rows:
         for cell in r:
             if not cell:

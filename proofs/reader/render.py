@@ -12,7 +12,7 @@ from ..counterexamples import counterexample_text
 from ..relations import latex as relation_latex
 from ..verdict import PROVED, PROVED_UNDER, REFUTED, UNDECIDED, count_verdicts
 
-__all__ = ["text_lines", "error_lines", "summary_line", "totals"]
+__all__ = ["text_lines", "step_detail_lines", "error_lines", "summary_line", "totals"]
 
 _SHORT = 60
 
@@ -33,18 +33,28 @@ def text_lines(report, verbose=False):
             out.append(f"{report.path}:{step.line}:{step.column}: {step.verdict}: step {step.index} of "
                        f"{chain.title}: {_short(step.lhs_latex)} {rel} {_short(step.rhs_latex)}")
             if kind in (REFUTED, UNDECIDED):
-                out.append(f"    left:  {step.lhs_latex}")
-                out.append(f"    right: {step.rhs_latex}")
-                if step.counterexample is not None:
-                    out.append(f"    counterexample: {counterexample_text(step.counterexample)}")
-                if step.detail:
-                    out.append(f"    {step.detail}")
+                out += step_detail_lines(step)
         if verbose:
             src = chain.source
             out.append(f"{report.path}:{src.line}:{src.column}: {chain.title}: "
                        + summary_line(count_verdicts(chain.steps)))
     for note in report.notes:
         out.append(str(note))
+    return out
+
+
+def step_detail_lines(step, relation=False):
+    """The lines under a step that is not proved: both sides as written, the counterexample, and why.
+
+    With ``relation``, the relation sign stands before the right side (for a
+    heading line that does not show the sides).
+    """
+    sign = f"{relation_latex(step.relation)} " if relation else ""
+    out = [f"    left:  {step.lhs_latex}", f"    {sign}right: {step.rhs_latex}"]
+    if step.counterexample is not None:
+        out.append(f"    counterexample: {counterexample_text(step.counterexample)}")
+    if step.detail:
+        out.append(f"    {step.detail}")
     return out
 
 
