@@ -15,6 +15,8 @@ import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))  # run from a checkout
 
+from baseline import bare_loss, plain_loop  # noqa: E402  (this folder is the script's own)
+
 from numeric import Network, check_gradients, check_network
 from numeric.gradcheck.breakage import break_backprop, default_entry_target
 
@@ -40,35 +42,6 @@ def workload():
 
 def flat(arrays):
     return np.concatenate([np.ravel(a) for a in arrays])
-
-
-def bare_loss(params, X, Y):
-    """The loss as a plain NumPy script would write it (no input checks, standard log-softmax)."""
-    w1, b1, w2, b2 = params
-    a1 = 1.0 / (1.0 + np.exp(-(X @ w1 + b1)))
-    z2 = a1 @ w2 + b2
-    m = z2.max(axis=1, keepdims=True)
-    log_a = z2 - m - np.log(np.exp(z2 - m).sum(axis=1, keepdims=True))
-    return -np.mean(np.sum(Y * log_a, axis=1))
-
-
-def plain_loop(net, X, Y, h=1e-6):
-    """The textbook check: perturb each parameter by +-h and call the loss twice."""
-    params = [p.copy() for p in net.params]
-    out = []
-    for p in params:
-        g = np.empty(p.size)
-        v = p.reshape(-1)
-        for k in range(p.size):
-            old = v[k]
-            v[k] = old + h
-            up = bare_loss(params, X, Y)
-            v[k] = old - h
-            down = bare_loss(params, X, Y)
-            v[k] = old
-            g[k] = (up - down) / (2 * h)
-        out.append(g)
-    return np.concatenate(out)
 
 
 def torch_gradcheck(net, X, Y):
@@ -134,7 +107,7 @@ def main():
     except ImportError:
         print("scipy not installed: skipping scipy.optimize.check_grad")
 
-    p_sec, p_num = best_of(lambda: plain_loop(net, X, Y), 1)
+    p_sec, p_num = best_of(lambda: plain_loop(net.params, X, Y), 1)
     norm, worst = rel(p_num)
     rows.append(("plain NumPy central-difference loop", p_sec, norm, worst, "h = 1e-6"))
 

@@ -24,21 +24,12 @@ import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))  # run from a checkout
 
+from baseline import bare_loss, plain_loop  # noqa: E402  (this folder is the script's own)
+
 from numeric import Network, check_gradients, check_network
 
 SIZES = ([784, 30, 10], [784, 100, 10], [784, 300, 100, 10], [784, 1200, 10])
 BATCH = 10
-
-
-def bare_loss(params, X, Y):
-    """The loss as a plain NumPy script would write it (sigmoid layers, standard log-softmax)."""
-    a = X
-    for k in range(0, len(params) - 2, 2):
-        a = 1.0 / (1.0 + np.exp(-(a @ params[k] + params[k + 1])))
-    z = a @ params[-2] + params[-1]
-    m = z.max(axis=1, keepdims=True)
-    log_a = z - m - np.log(np.exp(z - m).sum(axis=1, keepdims=True))
-    return -np.mean(np.sum(Y * log_a, axis=1))
 
 
 def sample_entries(params, k, rng):
@@ -47,21 +38,6 @@ def sample_entries(params, k, rng):
     owners = np.searchsorted(np.cumsum(sizes), flat, side="right")
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     return [(int(o), int(f - starts[o])) for o, f in zip(owners, flat)]
-
-
-def plain_loop(params, X, Y, entries, h=1e-6):
-    params = [p.copy() for p in params]
-    out = np.empty(len(entries))
-    for n, (k, i) in enumerate(entries):
-        v = params[k].reshape(-1)
-        old = v[i]
-        v[i] = old + h
-        up = bare_loss(params, X, Y)
-        v[i] = old - h
-        down = bare_loss(params, X, Y)
-        v[i] = old
-        out[n] = (up - down) / (2 * h)
-    return out
 
 
 def scipy_check(params, X, Y, entries, grads):
