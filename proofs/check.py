@@ -21,7 +21,7 @@ from numeric.commandline import Parser, run
 
 from .grading.options import add_checking_options, parse_seconds
 from .jsonreport import document, dumps, file_json
-from .reader.render import error_lines, summary_line, text_lines, totals
+from .textreport import counts_line, error_lines, file_lines, totals
 from .reader.errors import LatexError
 from .reader.report import FILE_TIME_LIMIT, MEMORY_LIMIT, FileReport, check_file
 
@@ -119,7 +119,7 @@ def _main(argv):
         for line in error_lines(report):
             sys.stderr.write(line + "\n")
         if not args.json:
-            for line in text_lines(report, verbose=args.verbose):
+            for line in file_lines(report, verbose=args.verbose):
                 print(line)
     code = max((r.exit_code for r in reports), default=0)
     if args.json:
@@ -127,7 +127,7 @@ def _main(argv):
         print(dumps(document("proofs.check", code == 0, code, files=files)))
     else:
         counts = totals(reports)
-        print(summary_line(counts))
+        print(counts_line(counts))
         if counts["errors"]:
             print(f"{counts['errors']} unreadable: a file or a formula (see the errors on stderr)")
     return code

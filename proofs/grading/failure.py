@@ -9,7 +9,7 @@ the chain relies on.
 
 from __future__ import annotations
 
-from proofs.reader.render import step_detail_lines
+from proofs.textreport import step_detail_lines
 from proofs.verdict import UNDECIDED
 
 __all__ = ["chain_failure_lines"]
