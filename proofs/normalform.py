@@ -30,7 +30,7 @@ from .logrules import expand_log_of, expand_logs
 from .notation import SumExcept, sigma
 from .unknowns import evaluate_derivatives
 
-__all__ = ["Facts", "normal_form", "canonical", "atomize", "keep_excepts", "delta_sums"]
+__all__ = ["IndexRanges", "normal_form", "canonical", "atomize", "keep_excepts", "delta_sums"]
 
 
 def keep_excepts(expr, table: dict):
@@ -51,7 +51,7 @@ def keep_excepts(expr, table: dict):
 _MAX_ROUNDS = 6
 
 
-class Facts:
+class IndexRanges:
     """What is known about indices: free ones lie in their ranges (1..n, or 1..m for
     ``prev``, the indices of layer L-1); ``distinct`` pairs differ."""
 
@@ -225,23 +225,23 @@ def _linear_sum(function, limit):
     return total
 
 
-def canonical(expr, facts: Facts | None = None):
+def canonical(expr, ranges: IndexRanges | None = None):
     """Sums made linear with canonical indices; Piecewise resolved; logs expanded."""
-    facts = facts or Facts()
-    return _canonical(sp.sympify(expr), frozenset(facts.distinct), facts.prev)
+    ranges = ranges or IndexRanges()
+    return _canonical(sp.sympify(expr), frozenset(ranges.distinct), ranges.prev)
 
 
 @lru_cache(maxsize=4096)
 def _canonical(expr, distinct, prev=frozenset()):
-    facts = Facts(tuple(tuple(pair) for pair in distinct), prev)
+    ranges = IndexRanges(tuple(tuple(pair) for pair in distinct), prev)
     expr = expr.replace(lambda e: isinstance(e, sigma), lambda e: e.rewrite(sp.exp))
     for _ in range(_MAX_ROUNDS):
         before = expr
         expr = _doit_parts(expr)
-        expr = facts.kronecker(facts.resolve(expr))
+        expr = ranges.kronecker(ranges.resolve(expr))
         expr = _expand_logs(expr)
         expr = _bottom_up_sums(expr)
-        expr = facts.kronecker(facts.resolve(expr))
+        expr = ranges.kronecker(ranges.resolve(expr))
         if expr == before:
             break
     return expr
@@ -294,21 +294,21 @@ def atomize(expr, table: dict):
                         lambda e: expand_log_of(sp.log(sp.factor(sp.together(e.args[0])))))
 
 
-def normal_form(expr, facts: Facts | None = None, table: dict | None = None, subs=None):
+def normal_form(expr, ranges: IndexRanges | None = None, table: dict | None = None, subs=None):
     """The canonical rational form of an unfolded expression.
 
     ``subs`` (a dict) imposes hypotheses on canonical sums; ``table`` lets two
     expressions share atoms, so that their difference cancels.
     """
-    facts = facts or Facts()
+    ranges = ranges or IndexRanges()
     table = {} if table is None else table
-    expr = canonical(expr, facts)
+    expr = canonical(expr, ranges)
     if subs:
         for key, value in subs.items():
-            key = canonical(key, facts)
+            key = canonical(key, ranges)
             if key.has(sp.Wild):
                 expr = expr.replace(key, value)
             else:
                 expr = expr.xreplace({key: value})
-        expr = canonical(expr, facts)
+        expr = canonical(expr, ranges)
     return atomize(expr, table)

@@ -27,7 +27,7 @@ from . import instance as inst
 from .concrete import exp_symbol, walker
 from .derivation import Derivation
 from .hypotheses import SUM_Y_ONE, ordered_rules
-from .normalform import Facts, keep_excepts, normal_form
+from .normalform import IndexRanges, keep_excepts, normal_form
 from .notation import SOFTMAX_CE, a, t_range, z
 from .refute import find_counterexample
 from .sign import holds
@@ -57,7 +57,7 @@ class _Forms:
         self.d = derivation
         self.n = n_value
         self.values = values
-        self.facts = Facts(derivation.distinct, derivation.prev_indices)
+        self.ranges = IndexRanges(derivation.distinct, derivation.prev_indices)
         self.table = {}
         self.unfolded = []
         shared = None if n_value is None else walker(derivation.model, n_value, inst.PREV_LAYER_SIZE, inst.EXAMPLES)
@@ -110,7 +110,7 @@ class _Forms:
             subs = {}
             for rule in rules:
                 subs.update(rule)
-            return normal_form(expr, self.facts, self.table, subs)
+            return normal_form(expr, self.ranges, self.table, subs)
         for rule in rules:
             expr = expr.xreplace(self._concrete_rule(rule))
         return expr

@@ -141,16 +141,16 @@ def test_the_derivative_of_a_bias_by_another_bias():
 
 
 def test_a_condition_on_an_index_is_decided_only_by_its_own_range():
-    from proofs.normalform import Facts
+    from proofs.normalform import IndexRanges
     from proofs.notation import m
 
     q = sp.Symbol("q", integer=True, positive=True)
-    facts = Facts(prev=(p,))
-    assert facts.decide(sp.Le(i, n)) is True
-    assert facts.decide(sp.Le(p, m)) is True
-    assert facts.decide(sp.Le(i, m)) is None      # a class index need not be <= m
-    assert facts.decide(sp.Le(i, q)) is None      # nor <= any other letter
-    assert facts.decide(sp.Ge(i, 1)) is True
+    ranges = IndexRanges(prev=(p,))
+    assert ranges.decide(sp.Le(i, n)) is True
+    assert ranges.decide(sp.Le(p, m)) is True
+    assert ranges.decide(sp.Le(i, m)) is None      # a class index need not be <= m
+    assert ranges.decide(sp.Le(i, q)) is None      # nor <= any other letter
+    assert ranges.decide(sp.Ge(i, 1)) is True
 
 
 # z = b + sum w a^{(L-1)}: a derivative by an activation of layer L-1 goes through z.

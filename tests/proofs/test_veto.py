@@ -1,6 +1,5 @@
 """The numeric veto: a proved step must survive evaluation from the expressions as written."""
 
-import mpmath
 import pytest
 import sympy as sp
 
