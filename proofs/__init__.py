@@ -15,29 +15,13 @@ LaTeX and ``check_claim`` grades a written answer against a claim.
 
 from __future__ import annotations
 
-from .claims import CLAIMS
+from .claims import CLAIM_IDS, CLAIMS, claim, claims
 from .derivation import Claim, Derivation, Fact, Hypothesis, Step
 from .prover import check_derivation, prove_claim
 from .verdict import ClaimResult, Verdict
 
 __all__ = ["claims", "claim", "prove", "prove_all", "check_derivation", "check_text", "check_claim",
            "Claim", "Derivation", "Fact", "Hypothesis", "Step", "ClaimResult", "Verdict", "CLAIM_IDS"]
-
-CLAIM_IDS = tuple(c.id for c in CLAIMS)
-
-
-def claims():
-    """Every claim of the lecture, in the lecture's order."""
-    return CLAIMS
-
-
-def claim(claim_id: str) -> Claim:
-    """The claim with this id; a ValueError names the known ids otherwise."""
-    for c in CLAIMS:
-        if c.id == claim_id:
-            return c
-    raise ValueError(f"unknown claim id {claim_id!r}; known ids: {', '.join(CLAIM_IDS)}")
-
 
 def prove(claim_id: str, n: int | None = 8, seed: int = 0, numeric: bool = True) -> ClaimResult:
     """Prove one claim for general n and for each concrete n = 1..n (``n=None``: general n only).

@@ -48,7 +48,7 @@ def _prove_by_id(task):
     The claim itself (which holds functions) and the steps' expressions stay
     behind: the parent joins the verdicts with its own Claim objects.
     """
-    from . import claim
+    from .claims import claim
     from .evidence import evidence
 
     claim_id, n_max, seed, numeric = task
@@ -67,7 +67,7 @@ def _join(result):
     objects, not copies rebuilt by unpickling (which evaluates, turning a step
     written as e^{z_j} / e^{z_j} into 1).
     """
-    from . import claim
+    from .claims import claim
 
     result.claim = claim(result.claim)
     for part in result.parts:

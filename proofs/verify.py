@@ -30,7 +30,7 @@ def _n(text):
 
 
 def parser():
-    from . import CLAIM_IDS
+    from .claims import CLAIM_IDS
 
     p = Parser(prog="python -m proofs.verify",
                description="Prove every claim of the softmax lecture with SymPy, for general n "
@@ -48,7 +48,7 @@ def parser():
 
 
 def main(argv=None):
-    from . import CLAIM_IDS
+    from .claims import CLAIM_IDS
     from .prover import prove_many
     from .jsonreport import claim_json, document, dumps
     from .textreport import LEGEND, claim_line, step_lines, summary_line

@@ -11,4 +11,19 @@ CLAIMS = (SOFTMAX_RANGE, SOFTMAX_SUM, CE_NONNEG, CE_MINIMUM, CE_TABLE,
           LEMMA_1, LEMMA_2, LEMMA_3, SOFTMAX_JACOBIAN, DELTA_OUTPUT, LEMMA_4,
           GRAD_BIAS, GRAD_WEIGHT, DATASET_COST, NO_SLOWDOWN)
 
-__all__ = ["CLAIMS"]
+__all__ = ["CLAIMS", "CLAIM_IDS", "claims", "claim"]
+
+CLAIM_IDS = tuple(c.id for c in CLAIMS)
+
+
+def claims():
+    """Every claim of the lecture, in the lecture's order."""
+    return CLAIMS
+
+
+def claim(claim_id: str):
+    """The claim with this id; a ValueError names the known ids otherwise."""
+    for c in CLAIMS:
+        if c.id == claim_id:
+            return c
+    raise ValueError(f"unknown claim id {claim_id!r}; known ids: {', '.join(CLAIM_IDS)}")

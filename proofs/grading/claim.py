@@ -27,7 +27,7 @@ from typing import Optional
 
 import sympy as sp
 
-import proofs
+from proofs.claims import claim as find_claim, claims
 from proofs.hypotheses import SUM_Y_ONE
 from proofs.reader import check_file
 from proofs.counterexamples import counterexample_text
@@ -193,7 +193,7 @@ class Grade:
 
 def gradable_claims():
     """The ids of the claims that state one relation between two sides (and so can be graded)."""
-    return tuple(c.id for c in proofs.claims() if _relation(c) is not None)
+    return tuple(c.id for c in claims() if _relation(c) is not None)
 
 
 def _relation(claim):
@@ -206,7 +206,7 @@ def _relation(claim):
 def _claim(claim_id):
     if not isinstance(claim_id, str):
         raise TypeError(f"claim_id must be a claim's id such as 'lemma-4', got {claim_id!r}")
-    claim = proofs.claim(claim_id)
+    claim = find_claim(claim_id)
     if _relation(claim) is None:
         raise ValueError(f"claim {claim_id!r} does not state one relation between two sides, so no chain can "
                          f"prove it; claims that can be graded: {', '.join(gradable_claims())}")

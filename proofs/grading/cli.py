@@ -80,9 +80,8 @@ def main(argv=None):
     try:
         args = _parser().parse_args(argv)
         if args.claim not in gradable_claims():
-            import proofs
+            from proofs.claims import CLAIM_IDS as known
 
-            known = proofs.CLAIM_IDS
             what = "does not state one relation between two sides" if args.claim in known else "is not a claim"
             raise ArgumentError(f"--claim {args.claim!r} {what}; expected one of: {', '.join(gradable_claims())}")
         files = answer_files(args.paths)

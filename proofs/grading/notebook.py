@@ -180,9 +180,9 @@ def _html_FileResult(report):
 
 # --------------------------------------------------------------- a built-in claim
 def _claim_of(result):
-    import proofs
+    from proofs.claims import claim
 
-    return proofs.claim(result.claim) if isinstance(result.claim, str) else result.claim
+    return claim(result.claim) if isinstance(result.claim, str) else result.claim
 
 
 def _instances_text(result):
@@ -321,9 +321,9 @@ def _gap_pieces(grade, gap):
 
 
 def _claim_statement(grade):
-    import proofs
+    from proofs.claims import claim
 
-    return proofs.claim(grade.claim_id).statement
+    return claim(grade.claim_id).statement
 
 
 def _markdown_Grade(grade):
