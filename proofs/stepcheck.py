@@ -216,8 +216,9 @@ def _refute(derivation, k, relation, n_value, values, seed):
     exprs = derivation.expressions
     for q, vals in candidates:
         for v in vals:
-            left = inst.instantiate(exprs[k - 1], derivation.model, q, v)
-            right = inst.instantiate(exprs[k], derivation.model, q, v)
+            shared = walker(derivation.model, q, inst.PREV_LAYER_SIZE, inst.EXAMPLES)
+            left = inst.instantiate(exprs[k - 1], derivation.model, q, v, shared)
+            right = inst.instantiate(exprs[k], derivation.model, q, v, shared)
             if derivation.hypotheses:
                 for h in derivation.hypotheses:
                     if h is not SUM_Y_ONE:
