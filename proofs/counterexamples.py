@@ -37,15 +37,19 @@ def name_text(atom) -> str:
     return str(atom)
 
 
+def _number(value):
+    """``value`` as a SymPy real number (an int becomes an Integer); a TypeError for anything else."""
+    if isinstance(value, (int, float)):
+        return sp.Integer(value) if isinstance(value, int) else sp.Float(value)
+    if isinstance(value, sp.Basic) and value.is_number and value.is_real:
+        return value
+    raise TypeError(f"a counterexample value must be a SymPy number, got {value!r}")
+
+
 def number_text(value, digits=DIGITS) -> str:
     """A value as plain text: an exact fraction as ``2/5``, another number to ``digits`` significant digits."""
-    if isinstance(value, int):
-        value = sp.Integer(value)
-    if isinstance(value, sp.Rational):
-        return str(value)
-    if isinstance(value, float) or (isinstance(value, sp.Basic) and value.is_number and value.is_real):
-        return f"{float(value):.{digits}g}"
-    raise TypeError(f"a counterexample value must be a SymPy number, got {value!r}")
+    value = _number(value)
+    return str(value) if isinstance(value, sp.Rational) else f"{float(value):.{digits}g}"
 
 
 def counterexample_text(cx) -> str:
@@ -71,12 +75,9 @@ def number_tex(value, mark=".", digits=6) -> str:
     >>> number_tex(sp.Rational(-2, 5))
     '- \\frac{2}{5}'
     """
-    if isinstance(value, int):
-        value = sp.Integer(value)
+    value = _number(value)
     if isinstance(value, sp.Rational):
         return lecture_latex(value)
-    if not (isinstance(value, float) or (isinstance(value, sp.Basic) and value.is_number and value.is_real)):
-        raise TypeError(f"a counterexample value must be a SymPy number, got {value!r}")
     out = f"{float(value):.{digits}g}"
     if "e" in out:
         mantissa, exponent = out.split("e")
